@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import DigestRun, Kudos, Offer, Person, Question
+from storage.models import DigestRun, Kudos, Offer, Person, Question, ReportingChange
 from storage.ordering import in_code_point_order
 from storage.question_status import released_help
 from storage.questions import HELPED_STATES
@@ -33,22 +33,35 @@ async def zones_of_people(session: AsyncSession, team_id: str) -> dict[str, int]
     return {tz: n for tz, n in (await session.execute(statement)).all()}
 
 
-def _is_manager(team_id: str) -> ColumnElement[bool]:
-    """An active person of the workspace whom at least one active person reports to."""
+def _is_manager(team_id: str, moved_since: datetime | None = None) -> ColumnElement[bool]:
+    """An active person of the workspace whom at least one active person reports to, or,
+    `moved_since`, whom someone stopped reporting to since then (`reporting_changes`): the
+    week before's digest is theirs still."""
     report = select(Person.manager_user_id).where(
         Person.team_id == team_id, _active(), Person.manager_user_id.is_not(None)
     )
-    return and_(Person.team_id == team_id, _active(), Person.user_id.in_(report))
+    managing: ColumnElement[bool] = Person.user_id.in_(report)
+    if moved_since is not None:
+        former = select(ReportingChange.manager_before).where(
+            ReportingChange.team_id == team_id,
+            ReportingChange.changed_at >= moved_since,
+            ReportingChange.manager_before.is_not(None),
+        )
+        managing = or_(managing, Person.user_id.in_(former))
+    return and_(Person.team_id == team_id, _active(), managing)
 
 
-async def managers(session: AsyncSession, team_id: str) -> list[Person]:
-    """Active people whom at least one active person reports to."""
-    statement = select(Person).where(_is_manager(team_id)).order_by(Person.user_id)
+async def managers(
+    session: AsyncSession, team_id: str, moved_since: datetime | None = None
+) -> list[Person]:
+    """Active people whom at least one active person reports to (or whom someone stopped
+    reporting to `moved_since`)."""
+    statement = select(Person).where(_is_manager(team_id, moved_since)).order_by(Person.user_id)
     return list(await session.scalars(statement))
 
 
 async def sent_by_zone(
-    session: AsyncSession, team_id: str, weeks: Sequence[str]
+    session: AsyncSession, team_id: str, weeks: Sequence[str], moved_since: datetime | None = None
 ) -> dict[str, tuple[int, dict[str, int]]]:
     """For each time zone the managers are in, how many managers are in it and how many of
     them have a sent run of each of these weeks: a digest's week and send moment depend on its
@@ -67,7 +80,7 @@ async def sent_by_zone(
         )
         .select_from(Person)
         .outerjoin(DigestRun, sent)
-        .where(_is_manager(team_id))
+        .where(_is_manager(team_id, moved_since))
         .group_by(Person.tz)
     )
     return {

@@ -136,3 +136,12 @@ async def team_during(
                 held.append((start, end))
     order = sorted(people.values(), key=lambda p: (p.real_name, p.user_id))
     return [(person, tuple(spans[person.user_id])) for person in order]
+
+
+async def had_team(
+    session: AsyncSession, team_id: str, manager_user_id: str, since: datetime, until: datetime
+) -> bool:
+    """Whether someone active now was in the manager's team at some moment of [since, until):
+    a week of theirs to tell of."""
+    during = await team_during(session, team_id, manager_user_id, since, until)
+    return any(not person.deactivated for person, _ in during)

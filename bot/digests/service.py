@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -26,10 +26,14 @@ from storage import digests as q
 from storage import insights as people_q
 from storage import kudos as ledger
 from storage import people as people_queries
+from storage import team_history as history
 from storage import workspace_settings as settings_q
 from storage.models import Person, Workspace
 from storage.workspaces import ensure_workspace, find_workspace
 
+# A digest is of a week that ended at most 8 days before (a Sunday digest, a day's zone
+# away): someone who stopped managing in these days may still have a week to be told of.
+MOVED_WITHIN = timedelta(days=15)
 ROUNDUP = "#roundup"  # the run key of a workspace's public roundup (no user id starts with #)
 # Who reads anyone's report (`visibility.is_admin`): not everyone named to change the settings.
 ANYONES = "Slack's workspace admins and owners and people with the `admin` role can see anyone's"
@@ -126,20 +130,26 @@ class DigestService:
         installed mid-week found the week before's digests still due, and each manager was
         sent one saying it had nothing to tell, with a chart of eight empty weeks."""
         workspace = await ensure_workspace(s, team_id)  # first: takes SQLite's lock
+        current = {m.user_id for m in await q.managers(s, team_id)}
         chosen = [
             (m, week)
-            for m in await q.managers(s, team_id)
+            for m in await q.managers(s, team_id, now - MOVED_WITHIN)
             if (week := due_week(now, m.tz, workspace.digest_weekday, workspace.digest_hour))
         ]
         roundup = await self._roundup_week(s, workspace, now)
         weeks = {w.label for _, w in chosen} | ({roundup.label} if roundup else set())
         sent = await q.sent_runs(s, team_id, weeks)
         since = counted_since(min(workspace.created_at, now), await q.first_kudos(s, team_id))
-        unsent = [
-            (m.user_id, week, week >= IsoWeek.at(since, m.tz))
-            for m, week in chosen
-            if (m.user_id, week.label) not in sent
-        ]
+        unsent = []
+        for m, week in chosen:
+            if (m.user_id, week.label) in sent:
+                continue
+            counted = week >= IsoWeek.at(since, m.tz)
+            # Someone stopped reporting to them lately: the week's digest is theirs if anyone
+            # was in their team in it (`storage.team_history`), else recorded skipped.
+            if counted and m.user_id not in current:
+                counted = await self._had_team(s, m, week)
+            unsent.append((m.user_id, week, counted))
         if roundup and (ROUNDUP, roundup.label) in sent:
             roundup = None
         return unsent, roundup
@@ -155,7 +165,8 @@ class DigestService:
                 return True  # `queue_due` creates the settings
             # A zone's week is at most a day from UTC's, so its due week is one of these.
             weeks = [IsoWeek.at(now, "UTC").shifted(n).label for n in (-2, -1, 0)]
-            for tz, (managers, sent) in (await q.sent_by_zone(s, team_id, weeks)).items():
+            by_zone = await q.sent_by_zone(s, team_id, weeks, now - MOVED_WITHIN)
+            for tz, (managers, sent) in by_zone.items():
                 week = due_week(now, tz, workspace.digest_weekday, workspace.digest_hour)
                 if week and sent.get(week.label, 0) < managers:
                     return True
@@ -256,7 +267,8 @@ class DigestService:
                     f"You can see the reports of your own org only: yours and those of managers "
                     f"below you. <@{target}> is not one of them; {ANYONES}."
                 )
-            if manager is None or not await q.team_members(s, team_id, target):
+            week = wanted.at(self._now(), manager.tz) if manager else None
+            if manager is None or week is None or not await self._had_team(s, manager, week):
                 if target == viewer_user_id:
                     raise UserError(ADMIN_NOT_A_MANAGER if admin else NOT_A_MANAGER)
                 raise UserError(
@@ -264,7 +276,6 @@ class DigestService:
                     "who reports to whom comes from the file an admin imports with `askaround "
                     "import people` (its `manager` column)."
                 )
-            week = wanted.at(self._now(), manager.tz)
             guest = viewer is not None and viewer.is_guest
         await self._made_private(team_id, week, manager.tz, private_now)
         async with self._sessions() as s:
@@ -305,11 +316,20 @@ class DigestService:
                     "Slack user id"
                 )
             boss = found[0]
-            if not await q.team_members(s, boss.team_id, boss.user_id):
+            week = period.at(self._now(), boss.tz)
+            if not await self._had_team(s, boss, week):
                 raise AskaroundError(f"nobody reports to {manager} in the org chart")
             workspace = await ensure_workspace(s, boss.team_id)
-            summary = await self._build(s, workspace, boss, period.at(self._now(), boss.tz))
+            summary = await self._build(s, workspace, boss, week)
             return summary if show_private else await unnamed_private(s, summary)
+
+    @staticmethod
+    async def _had_team(s: AsyncSession, manager: Person, week: IsoWeek) -> bool:
+        """Whether the manager has a team of that week to report on: someone reports to them
+        now, or someone active now was in their team in that week (`storage.team_history`)."""
+        if await q.team_members(s, manager.team_id, manager.user_id):
+            return True
+        return await history.had_team(s, manager.team_id, manager.user_id, *week.window(manager.tz))
 
     async def _settings(self, team_id: str) -> Workspace:
         """The workspace's settings for a digest or the roundup being drawn: read, as the job's

@@ -128,3 +128,25 @@ async def test_team_history_an_import_that_changes_nothing_writes_no_history(
         (carol, bob, alice, W47_SAT),
         (carol, alice, bob, W47_SAT + timedelta(hours=1)),
     ]
+
+
+async def test_team_history_a_manager_whose_team_moved_away_still_gets_its_week(
+    company: SlackHarness,
+) -> None:
+    """Carol and Erin move from Bob to Maria on W47's Saturday: nobody reports to Bob now,
+    yet W47 was his team's week. His digest of it comes, and `/kudos report last week` shows
+    it, where both said nobody reports to him; the week after has no team of his, and no
+    digest."""
+    await reports_to(company, W47_SAT, carol="maria", erin="maria")
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=9, minutes=3))
+    await run_digests(company)
+    (bobs,) = digests(company, "bob", "2026-W47")
+    assert "Your team (2 people) received 1 kudos in 2026-W47" in bobs.text, bobs.text
+    said = await report(company, "bob", "last week")
+    assert "Your team (2 people) received 1 kudos in 2026-W47" in said, said
+    said = await report(company, "bob", "this week")
+    assert "nobody reports to you in the org chart" in said, said
+    company.services.clock.freeze(MONDAY_W48 + timedelta(days=7, hours=9, minutes=3))
+    await run_digests(company)
+    assert digests(company, "bob", "2026-W48") == []
+    assert await run_digests(company) == 0
