@@ -42,10 +42,10 @@ def _is_manager(team_id: str, moved_since: datetime | None = None) -> ColumnElem
     )
     managing: ColumnElement[bool] = Person.user_id.in_(report)
     if moved_since is not None:
-        former = select(ReportingChange.manager_before).where(
+        former = select(ReportingChange.old_manager_user_id).where(
             ReportingChange.team_id == team_id,
             ReportingChange.changed_at >= moved_since,
-            ReportingChange.manager_before.is_not(None),
+            ReportingChange.old_manager_user_id.is_not(None),
         )
         managing = or_(managing, Person.user_id.in_(former))
     return and_(Person.team_id == team_id, _active(), managing)

@@ -1,6 +1,6 @@
 """The org chart's history (`reporting_changes`): who was in a manager's team when.
 
-A person's line at a moment is the `manager_before` of their first change after it, else
+A person's line at a moment is the `old_manager_user_id` of their first change after it, else
 their `people` row's manager: someone never changed has reported there since ever, which is
 how the chart read before it had history (migration 0036)."""
 
@@ -31,8 +31,8 @@ async def record_changes(
         {
             "team_id": team_id,
             "user_id": user_id,
-            "manager_before": before,
-            "manager_after": after,
+            "old_manager_user_id": before,
+            "new_manager_user_id": after,
             "changed_at": at,
         }
         for user_id, before, after in changes
@@ -75,7 +75,7 @@ async def _members_at(
         .subquery()
     )
     then = (
-        select(ReportingChange.user_id, ReportingChange.manager_before.label("manager"))
+        select(ReportingChange.user_id, ReportingChange.old_manager_user_id.label("manager"))
         .join(
             first_later,
             (ReportingChange.user_id == first_later.c.user_id)

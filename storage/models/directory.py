@@ -96,7 +96,7 @@ class Connection(TeamScoped, Base):
 
 
 class ReportingChange(Base):
-    """A change of whom someone reports to, from `changed_at` on (`manager_before` until
+    """A change of whom someone reports to, from `changed_at` on (`old_manager_user_id` until
     then): the org chart's history, so a week's digest counts each kudos and help by the team
     its person was in when it happened. Someone with no row has reported to their `people`
     row's manager since ever, as the chart read before there was history (migration 0036)."""
@@ -111,6 +111,6 @@ class ReportingChange(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[str] = mapped_column(String(32))
     user_id: Mapped[str] = mapped_column(String(32))
-    manager_before: Mapped[str | None] = mapped_column(String(32))
-    manager_after: Mapped[str | None] = mapped_column(String(32))
+    old_manager_user_id: Mapped[str | None] = mapped_column(String(32))
+    new_manager_user_id: Mapped[str | None] = mapped_column(String(32))
     changed_at: Mapped[datetime]

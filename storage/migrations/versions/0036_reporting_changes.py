@@ -28,8 +28,8 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("team_id", sa.String(length=32), nullable=False),
         sa.Column("user_id", sa.String(length=32), nullable=False),
-        sa.Column("manager_before", sa.String(length=32), nullable=True),
-        sa.Column("manager_after", sa.String(length=32), nullable=True),
+        sa.Column("old_manager_user_id", sa.String(length=32), nullable=True),
+        sa.Column("new_manager_user_id", sa.String(length=32), nullable=True),
         sa.Column("changed_at", storage.models.base.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reporting_changes")),
     )

@@ -46,7 +46,7 @@ async def reports_to(slack: SlackHarness, at: datetime, **managers: str) -> Impo
 async def changes(slack: SlackHarness) -> list[tuple[str, str | None, str | None, datetime]]:
     async with slack.services.sessions() as s:
         rows = await team_history.changes_of(s, slack.team_id)
-    return [(r.user_id, r.manager_before, r.manager_after, r.changed_at) for r in rows]
+    return [(r.user_id, r.old_manager_user_id, r.new_manager_user_id, r.changed_at) for r in rows]
 
 
 async def test_team_history_a_move_over_the_weekend_leaves_last_week_where_it_was(
