@@ -81,5 +81,5 @@ async def test_team_history_serve_on_an_older_database_migrates_it(tmp_path: Pat
     url = f"sqlite:///{database}"
     await _at_0035_with_people(f"sqlite+aiosqlite:///{database}")
     said, _, _ = await _served_until_listening(url, tmp_path)
-    assert any("Running upgrade 0035 -> 0036" in line for line in said), "".join(said)
+    assert any("database migrated from schema 0035 to 0036" in line for line in said), "".join(said)
     assert await _revision(url) == head() == "0036"
