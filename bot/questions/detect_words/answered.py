@@ -64,7 +64,9 @@ ANSWERED_ITSELF = phrases(
     r"don't know|no idea|idk)\b)[^?]*$",
     # the same reported without quotes (`Customer wants to know if we price match. I told her no,
     # per policy`); `…asked if we price match, told her I'd check` gave no answer
-    r"(?:wants? to know|wanted to know|asked|asks|was asking|were asking) (?:if|whether|how|what|"
+    # (`Jae asked me how to fix the seams. Told him to bump the resolution`, the asker named)
+    r"(?:wants? to know|wanted to know|asked|asks|was asking|were asking)(?: me| us| him| her| "
+    r"them)? (?:if|whether|how|what|"
     r"when|why|where) [^?]{1,120}?[.!,;:] (?:i |we )?(?:told|answered|replied|said|explained|"
     r"confirmed)\b(?![^?]*\b(?:find out|check|get back|follow up|look into|ask around|not sure|"
     r"don't know|no idea|idk)\b)[^?]*$",
@@ -134,6 +136,14 @@ ANSWERED_ITSELF = phrases(
     # SoS or our own count? Our own count, sourced to…`), or by what they checked (`…which is
     # it? checked, 47.6`), with no question after it
     r" or ((?:[\w'%.-]+ ){0,3}[\w'%.-]+)\? \1\b(?![^?]*\?)",
+    # the cause found after the question, or the fix in an edit (`why was the VPN failing? turns
+    # out my password expired`, `…? edit: typo in the partition name, all good`), with no
+    # question after; `…? turns out it's not the cable, still dropping` leaves it open, and so
+    # does an edit that adds to the question (`…? edit: it happens on staging too`)
+    r"\?[^?]*\b(?:turns out|turned out|(?:edit|update|upd)\s?[:-][^?]*\b(?:all good|fixed|solved|"
+    r"sorted|resolved|works now|working now|found it|figured it out|my bad|typo))\b"
+    r"(?![^?]*\b(?:not|isn't|aren't|but|still|no luck|nothing|doesn't|didn't|can't|won't)\b)"
+    r"(?![^?]*\?)",
     # (`…? checked the label, 600 lbs`)
     r"\? (?:(?:i |we )?(?:just )?(?:checked|confirmed|double-checked|looked it up))(?: (?:the|our|"
     r"my) [\w-]+(?: [\w-]+)?)?[,:.] "

@@ -336,6 +336,10 @@ ASKS_HOW = phrases(
     # Plasmide?`; not how they like it, `wie findet ihr…`, or are, `wie geht's euch`)
     r"wie (?:lange|oft|viel|viele) (?:muss|mussen|darf|durfen|kann|konnen|soll|sollen|sollte) "
     r"(?:ich|man|wir)\b|wie geht man (?:vor|damit um)\b|"
+    # how the others deal with a thing (`Wie geht ihr mit E-Mails um, die zu mehreren Mandaten
+    # gehören?`), as `wie macht ihr das mit…` asks
+    r"wie (?:geht ihr|gehst du|gehen sie|geht man) (?:(?:denn|eigentlich|bei euch|so) )*mit "
+    r"[^.!?]{1,80}\bum\b|"
     r"wie (?!(?:findet|fandet|geht|gehts|wart|seid|habt|heisst|kommt|wollt|mochtet|feiert|fahrt)\b)"
     r"\w+t ihr\b[^.!?]{0,80}\?",
     # when a deadline is (`Wann ist eigentlich die Deadline für den Zwischenbericht?`)
@@ -425,9 +429,15 @@ ASKS_HOW = phrases(
     r"как (?:мне|можно|правильно) |как (?:настроить|сделать|получить|оформить|продлить|найти|"
     r"подключить|поменять|изменить|добавить|запросить)|где (?:наити|можно|посмотреть|взять|лежит|"
     r"лежат|хранится|хранятся)|какая процедура|какои порядок|есть ли (?:способ|инструкция|шаблон)",
-    r"어떻게 (?:\S+ ){0,2}(?:하나요|해야|하면|하죠|할|되나요|하는|설정|신청)|방법(?:이|을)? "
+    # (the verb's stem before its ending too: `…로딩 순서는 어떻게 제어하나요?`)
+    r"어떻게 (?:\S+ ){0,2}(?:하나요|해야|하면|하죠|할|되나요|하는|설정|신청)|"
+    r"어떻게 (?:\S+ ){0,2}\S+(?:하나요|되나요|해야 하나요|하면 되나요)\s*\?|방법(?:이|을)? "
     r"(?:있나요|있을까요|알려)|어디(?:에)?서 (?:\S+ ){0,2}(?:확인|찾|신청|볼 수|하나요|해요|하죠|"
     r"하면 |할 수)",
+    # which method or tool to use, in Polish (`Jaki test statystyczny zastosować przy trzech
+    # grupach?`, `którego narzędzia użyć…?`), as `welches Tool nehmt ihr` asks
+    r"(?:jaki|jaka|jakie|jakiego|jakiej|ktory|ktora|ktore|ktorego|ktorej) (?:[\w-]+ ){0,3}"
+    r"(?:zastosowac|uzyc|wybrac|stosowac|uzywac|wziac)\b[^.!?]{0,80}\?",
     r"كيف (?:يمكنني|يمكن|أستطيع|استطيع|أقوم|اقوم|نقوم|أطلب|اطلب|أحصل|احصل)|"
     r"(?:أين|وين) (?:أجد|اجد|يمكنني|ألاقي|الاقي)|ما (?:هي )?(?:الإجراءات|الاجراءات|الطريقة)",
     # the best way to do a thing, asked in other languages (`¿cuál es la mejor forma…?`, `c'est

@@ -95,6 +95,9 @@ ASKS_FOR_HELP = (
     r"a quien (?:le |me |se le )?(?:pregunto|pregunta|preguntamos|me dirijo|acudo|hay que|tengo "
     r"que|debo|le pido|pido)\b",
     r"alguem (?:sabe|conhece|ja usou|ja configurou|pode (?:ajudar|explicar)|tem experiencia)",
+    # whether anyone has managed to (`Alguém já conseguiu fazer o Perforce ignorar…?`); `alguém
+    # conseguiu o link?` (got the link) asks for a thing
+    r"alguem (?:ja )?conseguiu (?:\w+[aei]r)\b",
     r"quem (?:sabe|e (?:o |a )?responsavel|cuida|conhece)",
     r"preciso de ajuda",
     r"qualcuno (?:sa|conosce|ha esperienza|ha gia|puo (?:aiutarmi|spiegare)|potrebbe)",
@@ -117,7 +120,8 @@ ASKS_FOR_HELP = (
     r"wisst ihr,? (?:ob|wie|wo|wer|was|welche\w*|warum|wann|an wen)\b|"
     r"(?:voces|vcs) sabem (?:se|como|onde|quem|qual|quais|quando|por que|porque|o que)\b|"
     r"wiecie(?: moze)?,? (?:czy|jak|gdzie|kto|co|dlaczego|kiedy|ktory|ktora|ktore)\b",
-    r"ktos (?:wie|zna|orientuje sie|moze (?:pomoc|wyjasnic)|miał|mial)",
+    # (`czy ktoś umie skonfigurować…?`, whether anyone knows how to)
+    r"ktos (?:wie|zna|orientuje sie|moze (?:pomoc|wyjasnic)|miał|mial|umie|potrafi)",
     # how the others do a thing, as `how are you all handling…` asks (`¿cómo hacéis para…?`,
     # `wie macht ihr das mit…?`, `nasıl yönetiyorsunuz?`), and someone who has done it or has
     # an idea, as teams abroad ask (`¿alguien tiene idea de por qué…?`, `busco a alguien que
@@ -142,7 +146,9 @@ ASKS_FOR_HELP = (
     r"kisi ne [^?]{1,60}\?|kisi ?ko koi (?:idea|pata)|"
     r"ada (?:yang|yg) bisa (?:bantu|bantuin|jelasin|jelaskan|ngajarin)",
     r"(?:해|써|사용해|경험해|설정해|구축해|겪어) ?보신 ?분|"
-    r"어떻게 (?:\S+ ){0,2}(?:하세요|하시나요|하시는지|해결하세요|관리하세요)",
+    r"어떻게 (?:\S+ ){0,2}(?:하세요|하시나요|하시는지|해결하세요|관리하세요)|"
+    # the same with the verb's stem before its ending (`보통 어떻게 처리하세요?`)
+    r"어떻게 (?:\S+ ){0,2}\S+(?:하세요|하시나요)\s*\?",
     r"(?:ma|miał|mial) ktos (?:doswiadczenie|pomysł|pomysl|szablon|wzor|przykład|przyklad)",
     r"czy ktos ma (?:doswiadczenie|pomysł|pomysl|szablon|wzor|przykład|przyklad)",
     # (`kto ogarnia konfigurację radiotelefonów?`, who handles the radios' set-up)

@@ -61,7 +61,8 @@ SOCIAL = phrases(
     # asks what someone knows; and the spare, whatever it is (`who has the spare yubikey?`)
     r"who(?: has|'s got| has got) the (?:spare\b|(?:[\w'-]+ ){0,3}?(?:laptops?|cameras?|trucks?|"
     r"vans?|cars?|4x4|trailers?|carts?|forklifts?|tablets?|ipads?|radios?|detectors?|chargers?|"
-    r"projectors?|drills?|ladders?|cones|hats|keys|"
+    r"projectors?|drills?|ladders?|cones|hats|keys|headsets?|controllers?|devkits?|dev kits?|"
+    r"gamepads?|tripods?|mics?|microphones?|adapters?|dongles?|"
     r"(?<!api )(?<!ssh )(?<!license )(?<!licence )(?<!product )key|templates?|binders?|folders?|"
     r"clipboards?|fobs?|remotes?|"
     r"vests?|harness(?:es)?|tape measures?|gloves|boots|"
@@ -190,7 +191,11 @@ SOCIAL = phrases(
     r"who (?:\w+ed|put|chose|thought|made|let|set|wrote|took|left|built|drew)\b[^?]{0,120}?"
     r"[?.!]\s*"
     r"(?:just )?asking for (?:everyone|everybody|all of us|the rest of us|a friend|the whole "
-    r"(?:team|floor|office|building))\b",
+    r"(?:team|floor|office|building)|(?:the|my|our|a) (?:[\w-]+ ){0,2}(?:machine|server|"
+    r"computer|laptop|build|farm|printer|plants?|cat|dog|sanity|liver|wallet|back|eyes))\b",
+    # a thing scorned beside what replaces it (`Who needs documentation when you have tribal
+    # knowledge, right?`, `who needs sleep when you have a 9am hearing?`): a jibe, not a question
+    r"^who needs [^?]{1,60} when (?:you|we|u|you've|we've) (?:have|got|'ve got)\b",
     # `how is it only Tuesday` sighs at the time, as `how is it already 5pm` does; `how is it only
     # failing on prod?` asks
     r"how is it (?:only|not even) (?:\w+day|\d{1,2}(?::\d\d)?\s?(?:am|pm)?|[01]\d{3}|2[0-3]\d\d|"

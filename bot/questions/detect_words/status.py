@@ -102,6 +102,17 @@ STATUS = phrases(
     r"^(?:le|la|les|l')[^?]{1,60} (?:est|sont) (?:bien |deja )?(?:passe|termine|fini|parti|arrive|"
     r"sorti|merge|deploye|livre)e?s?\s*\?|(?:geht|funktioniert)(?: [\w.-]+){0,2} bei euch|"
     r"werkt(?: [\w.-]+){0,2} bij jullie|"
+    # a thing of work asked as down, in French, Portuguese or Spanish, for the others too (`Le
+    # VPN est en panne pour tout le monde ?`, `O cluster está fora do ar?`, `¿El SAP está caído?`),
+    # the whole message, as `is prod down?` is
+    r"^¿?\s?(?:le|la|les|l'|o|a|os|as|el|los|las)\s?[^?]{1,60} (?:est|sont|esta|estao|ta|estan) "
+    r"(?:(?:encore|de nouveau|ainda|de novo|otra vez) )?(?:en panne|hs|down|plante|fora do ar|"
+    r"caid[oa]s?|fuera de servicio|offline)(?: (?:pour|chez|para|pra) (?:tout le monde|vous|"
+    r"todos|todo el mundo|voces|vcs|ustedes))?\s*\?\s*$",
+    # whether a named thing is free (`Is anyone using the big scanner? I have 900 pages to run`,
+    # `is anybody in the mocap room right now?`): who occupies it, not how it works
+    r"^(?:is|are) (?:any|some)\s?(?:one|body) (?:using|in|on|at) the (?:[\w-]+ ){0,2}[\w-]+"
+    r"(?: (?:right now|now|rn|today|at the moment|this (?:morning|afternoon|evening)))?\s*\?",
     # and in English (`does the wiki work for you?`, `is the VPN working for you all?`)
     r"^(?:does|do|is|are) (?:the |our |my )?[\w.-]+(?: [\w.-]+){0,2} (?:work|working|load|loading)"
     r" for (?:you|u|y'all|you all|you guys|everyone|everybody)\s*\?",
