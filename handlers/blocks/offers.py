@@ -112,7 +112,7 @@ def render_offer(
         *([context(FIRST_REQUEST)] if first else []),
     ]
     return {
-        "text": f"{header} {clip(safe_text(question.text, names=names), 150)}",
+        "text": f"{_suggested(offer)}{header} {clip(safe_text(question.text, names=names), 150)}",
         "blocks": [
             *said,
             {
@@ -129,6 +129,14 @@ def render_offer(
             },
         ],
     }
+
+
+def _suggested(offer: OfferView) -> str:
+    """Who suggested a suggested colleague, for their notification (the message's `text`),
+    which shows no "Why you" line."""
+    if offer.kind != "referral" or not offer.via_user_id:
+        return ""
+    return f"<@{offer.via_user_id}> suggested you. "
 
 
 def render_helper_released(

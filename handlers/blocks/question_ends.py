@@ -187,16 +187,15 @@ def render_unanswered(
             " Try asking in a channel about the topic; whoever answers can add it to their "
             "skills with `/skills add`, so I can ask them next time."
         )
-        typo = (
-            f" Did you mean {' or '.join(safe_text(name) for name in meant)}? Ask again with "
-            "it spelt so."
-            if meant
-            else ""
-        )
+        head = f"I'm sorry: I found nobody to ask about question #{question.id}"
+        if meant:  # a word of theirs misspells a skill declared here: that, first
+            return one_section(
+                f"{head}. Did you mean {' or '.join(safe_text(name) for name in meant)}? "
+                f"Colleagues here declare it as a skill: ask again with it spelt so.{where}"
+            )
         return one_section(
-            f"I'm sorry: I found nobody to ask about question #{question.id}: nobody else here "
-            "has declared its topic as a skill, helped with one like it, or knows someone who "
-            f"has.{typo}{where}"
+            f"{head}: nobody else here has declared its topic as a skill, helped with one "
+            f"like it, or knows someone who has.{where}"
         )
     why = f" {UNSAID_MEMBERS} {UNSAID_MENDS[unsaid]}." if unsaid and not chosen else ""
     text = (
