@@ -10,7 +10,7 @@ from bot.profile import MembershipUnsaid
 from bot.questions.results import Solved
 from bot.questions.views import QuestionView
 from bot.reliability.delivery import Refusal
-from bot.safe_text import safe_text
+from bot.safe_text import clip, safe_text
 from bot.words import and_list, plural
 from handlers.blocks.elements import (
     Message,
@@ -41,9 +41,10 @@ def _told(done: Solved, told_words: str, nobody: str) -> str:
     return said
 
 
-def render_withdrawn(done: Solved) -> Message:
+def render_withdrawn(done: Solved, *, quoted: bool = False) -> Message:
     """What withdrawing did: the colleagues still asked, and whoever was helping, are told,
-    or nobody was waiting."""
+    or nobody was waiting. `quoted`: withdrawn unnamed (`/ask withdraw`, the asker's only
+    one open), its words say which it was."""
     sent = [o for o in done.closed_offers if o.dm_ts]
     helping = sum(o.status == "accepted" for o in sent)
     if not helping:
@@ -53,7 +54,8 @@ def render_withdrawn(done: Solved) -> Message:
     else:
         told = "still waiting or helping"
     after = _told(done, told, "Nobody is asked now.")
-    return {"text": f"Question #{done.question.id} withdrawn. {after}"}
+    which = f" ({clip(safe_text(done.question.text), 150)})" if quoted else ""
+    return {"text": f"Question #{done.question.id} withdrawn{which}. {after}"}
 
 
 def render_solved_already(done: Solved, presser: str) -> Message:

@@ -360,13 +360,16 @@ def open_question(
 
 
 def render_mine(
-    questions: list[QuestionView], total: int | None = None, waiting: Collection[int] = ()
+    questions: list[QuestionView],
+    total: int | None = None,
+    waiting: Collection[int] = (),
+    heading: str = "*Your open questions*",
 ) -> Message:
     """The newest MINE_SHOWN of `questions`; `total`: how many are open in all, `waiting`:
-    which nobody is asked about now (`Mine`)."""
+    which nobody is asked about now (`Mine`); under `heading` (`/ask withdraw` asking which)."""
     if not questions:
         return {"text": "You have no open questions."}
-    blocks: Blocks = [section("*Your open questions*")]
+    blocks: Blocks = [section(heading)]
     limit = MESSAGE_TEXT // MINE_SHOWN - 100
     shown = questions[:MINE_SHOWN]
     for question in shown:
@@ -374,7 +377,7 @@ def render_mine(
     left_out = (len(questions) if total is None else total) - len(shown)
     if left_out > 0:
         blocks.append(context(and_more(left_out, "")))
-    return {"text": "Your open questions", "blocks": blocks}
+    return {"text": heading.strip("*"), "blocks": blocks}
 
 
 def render_nudge(message_ts: str) -> Message:

@@ -54,15 +54,7 @@ def register(router: Router, services: Services) -> None:
             mine = await services.questions.mine(team_id, user_id)
             await respond(**render_mine(mine.newest, mine.total, mine.waiting))
         elif sub == "withdraw":
-            number = _QUESTION_NUMBER.fullmatch(rest.strip())
-            if number is None:
-                mine = await services.questions.mine(team_id, user_id)
-                raise UserError(_which_question([q.id for q in mine.newest], mine.total))
-            try:
-                done = await services.questions.withdraw(team_id, int(number[1]), user_id)
-            except QuestionNotFound as error:  # a number mistyped: where to find the right one
-                raise UserError(f"{error} `/ask mine` lists yours.") from None
-            await respond(**render_withdrawn(done), response_type="ephemeral")
+            await _withdraw(services, respond, team_id, user_id, rest.strip())
         elif sub in ("watch", "unwatch"):
             words = watch_words(sub, rest, command["channel_id"])
             if words is not None:
@@ -108,6 +100,32 @@ def register(router: Router, services: Services) -> None:
                 await reply(render_told_privately(elsewhere))
 
 
+async def _withdraw(
+    services: Services, respond: AsyncRespond, team_id: str, user_id: str, said: str
+) -> None:
+    """`/ask withdraw N`; without a number, the asker's only open question, saying which,
+    or, of several, the list of them to choose from."""
+    number = _QUESTION_NUMBER.fullmatch(said)
+    only = None
+    if number is None:
+        mine = await services.questions.mine(team_id, user_id)
+        which = _which_question([q.id for q in mine.newest], mine.total)
+        if mine.total > 1:
+            listed = render_mine(mine.newest, mine.total, mine.waiting, heading=which)
+            await respond(**listed, response_type="ephemeral")
+            return
+        if said or not mine.newest:
+            raise UserError(which)
+        [only] = mine.newest  # nothing to choose between
+    try:
+        done = await services.questions.withdraw(
+            team_id, only.id if only else int(number[1]) if number else 0, user_id
+        )
+    except QuestionNotFound as error:  # a number mistyped: where to find the right one
+        raise UserError(f"{error} `/ask mine` lists yours.") from None
+    await respond(**render_withdrawn(done, quoted=only is not None), response_type="ephemeral")
+
+
 def _which_question(open_ids: list[int], total: int) -> str:
     """What `/ask withdraw` without a number is told: the asker's own question to name, not
     the help's `12`, which is nobody's in particular."""
@@ -119,8 +137,8 @@ def _which_question(open_ids: list[int], total: int) -> str:
             f"Say which question: `/ask withdraw {newest}` withdraws your open question #{newest}."
         )
     return (
-        f"Say which question: `/ask withdraw {newest}` for #{newest}, your newest; `/ask mine` "
-        f"lists all {total}."
+        f"Say which question: `/ask withdraw {newest}` for #{newest}, your newest, or press "
+        f"*Withdraw* on one of your {total}:"
     )
 
 

@@ -1,0 +1,49 @@
+"""Leftovers of the asker's walk-through: `/ask withdraw` with one question open, *Solved*
+with nobody helping, and every colleague passing (docs/testing.md, "The asker's and expert's
+leftovers")."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import Question
+from tests.slack.harness import SlackHarness
+
+QUESTION = "how do we unlock a stuck terraform state?"
+OTHER = "how do we rotate the postgres credentials?"
+
+
+async def statuses(slack: SlackHarness) -> dict[int, str]:
+    async with slack.services.sessions() as s:
+        return {q.id: q.status for q in (await s.scalars(select(Question))).all()}
+
+
+async def told(slack: SlackHarness, text: str) -> str:
+    await slack.command("alice", "/ask", text)
+    await slack.settle()
+    said = slack.emu.ephemerals(slack.user("alice"))[-1]
+    return f"{said.text} {said.blocks}"
+
+
+async def test_withdraw_with_one_question_open_withdraws_it(slack: SlackHarness) -> None:
+    """Alice has one question open and types `/ask withdraw`: she was asked for its number,
+    which there was only one of. It is withdrawn, and the reply says which."""
+    await told(slack, QUESTION)
+    [number] = await statuses(slack)
+    said = await told(slack, "withdraw")
+    assert said.startswith(f"Question #{number} withdrawn"), said
+    assert QUESTION in said, said
+    assert await statuses(slack) == {number: "withdrawn"}
+
+
+async def test_withdraw_with_several_open_lists_them(slack: SlackHarness) -> None:
+    """With two open, `/ask withdraw` still asks which, and lists both, each with its own
+    *Withdraw*, rather than sending her to `/ask mine` for them; none is withdrawn."""
+    await told(slack, QUESTION)
+    await told(slack, OTHER)
+    newest = max(await statuses(slack))
+    said = await told(slack, "withdraw")
+    assert "Say which question" in said and f"`/ask withdraw {newest}`" in said, said
+    assert QUESTION in said and OTHER in said, said
+    assert said.count("'Withdraw'") == 2, said
+    assert set((await statuses(slack)).values()) == {"open"}
