@@ -59,7 +59,8 @@ async def solve(
             )
         closed = await lookup.close_others(s, question, keep=None, at=now)
         await tell.offers_closed(s, question, closed, "Solved — thanks anyway!", now)
-        await tell.asker(s, question, "solved", now)
+        if question.helper_user_id:  # the kudos invitation; else the list says it is solved
+            await tell.asker(s, question, "solved", now)
         await tell.asking_closed(s, question, now)
     if question.helper_user_id:
         index.record_help(

@@ -47,3 +47,22 @@ async def test_withdraw_with_several_open_lists_them(slack: SlackHarness) -> Non
     assert QUESTION in said and OTHER in said, said
     assert said.count("'Withdraw'") == 2, said
     assert set((await statuses(slack)).values()) == {"open"}
+
+
+async def test_solved_with_nobody_helping_says_it_once_in_the_thread(
+    slack: SlackHarness,
+) -> None:
+    """Alice found the answer herself and pressed *Solved* on her list in #general's thread:
+    the list said "Question #1 is solved.", and a message of its own under it "Marked as
+    solved. Glad it worked out!", one more line in a public thread. The list says it alone."""
+    await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.settle()
+    await slack.emu.click_button(slack.user("alice"), "Solved")
+    await slack.settle()
+    said = [f"{m.text} {m.blocks}" for m in slack.emu.messages(slack.channel("general"))]
+    assert sum("is solved." in s for s in said) == 1, said
+    assert not any("Glad it worked out" in s for s in said), said
+    assert not any(
+        "Glad it worked out" in e.text for e in slack.emu.ephemerals(slack.user("alice"))
+    )
+    assert set((await statuses(slack)).values()) == {"solved"}
