@@ -25,6 +25,10 @@ from handlers.blocks.question_words import named
 from handlers.blocks.questions import MADE_PRIVATE
 
 LATER = "Ask again later, once Slack is well."
+IN_A_CHANNEL = (
+    " Try asking in a channel about the topic; whoever answers can add it to their skills with"
+    " `/skills add`, so I can ask them next time."
+)
 
 
 def _told(done: Solved, told_words: str, nobody: str) -> str:
@@ -135,14 +139,17 @@ def render_unanswered(
     `meant`: skills colleagues declare that a word of it may misspell, to ask again with.
     `guest`: the asker is a guest of the workspace, refused `/skills who` (it lists the
     workspace's people, `visibility.sees_workspace_figures`), so not pointed to it."""
+    asked = sum((became or {}).values())
     where = _come_up(channels) or (
         " Try asking in one of the channels you're in: whoever there knows the topic can"
         " answer you."
         if guest
+        # `/skills who` would list the very colleagues just asked: a channel reaches others.
+        else IN_A_CHANNEL
+        if asked
         else " Try asking in a channel about the topic; `/skills who` followed by the topic"
         " lists who declared it, even those who can't be asked right now."
     )
-    asked = sum((became or {}).values())
     # Others could be asked, but not with the asker's consent.
     nobody_else = (
         f"I'll ask nobody else: {MADE_PRIVATE}, and you agreed to nobody else reading your question"
@@ -185,10 +192,7 @@ def render_unanswered(
         return one_section(f"{text} there is nobody else I can ask.{where}")
     failed = f", and {failed}" if failed else ""
     if not matched and not chosen:
-        where = _come_up(channels) or (
-            " Try asking in a channel about the topic; whoever answers can add it to their "
-            "skills with `/skills add`, so I can ask them next time."
-        )
+        where = _come_up(channels) or IN_A_CHANNEL
         head = f"I'm sorry: I found nobody to ask about question #{question.id}"
         if meant:  # a word of theirs misspells a skill declared here: that, first
             return one_section(

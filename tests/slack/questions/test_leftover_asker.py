@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from storage.models import Question
 from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_flow import ask, decline_everyone
 
 QUESTION = "how do we unlock a stuck terraform state?"
 OTHER = "how do we rotate the postgres credentials?"
@@ -66,3 +67,18 @@ async def test_solved_with_nobody_helping_says_it_once_in_the_thread(
         "Glad it worked out" in e.text for e in slack.emu.ephemerals(slack.user("alice"))
     )
     assert set((await statuses(slack)).values()) == {"solved"}
+
+
+async def test_everyone_passing_points_somewhere_else_than_them(slack: SlackHarness) -> None:
+    """Bob, Dev and Maria each pressed *Not me*: Alice read "`/skills who` followed by the
+    topic lists who declared it", which lists Bob, Dev and Maria. She is pointed to a channel
+    about the topic, not back to the colleagues who just passed."""
+    await ask(slack)
+    await decline_everyone(slack)
+    [ended] = [
+        f"{m.text} {m.blocks}"
+        for m in slack.emu.messages(slack.channel("general"))
+        if "passed on it" in m.text
+    ]
+    assert "/skills who" not in ended, ended
+    assert "Try asking in a channel about the topic" in ended, ended
