@@ -145,6 +145,14 @@ def may_see_request(viewer: Viewer, candidate_user_id: str, *, received: bool) -
     return viewer.user_id == candidate_user_id and received and may_be_asked(is_guest=viewer.guest)
 
 
+def may_see_helping(viewer: Viewer, helper_user_id: str) -> bool:
+    """Whether `viewer` may be shown, outside the conversation where they were introduced
+    (their Home tab), a question someone is helping with, its words and a link there: the
+    helper alone, who read its words in their request and is in that thread or group DM,
+    while they may be asked at all (a guest since reads no colleague's question)."""
+    return viewer.user_id == helper_user_id and may_be_asked(is_guest=viewer.guest)
+
+
 def may_see(viewer: Viewer, owner_user_id: str, field: Field) -> bool:
     """Whether `viewer` may see `field` of `owner_user_id`'s profile. Unknown fields: no."""
     audience = AUDIENCE.get(field)

@@ -176,6 +176,23 @@ async def questions_of(
     return result.all()
 
 
+async def helping_with(
+    session: AsyncSession, team_id: str, helper_user_id: str, limit: int
+) -> Sequence[Question]:
+    """The questions this person took on and that are not closed yet, newest first."""
+    result = await session.scalars(
+        select(Question)
+        .where(
+            Question.team_id == team_id,
+            Question.helper_user_id == helper_user_id,
+            Question.status == "connected",
+        )
+        .order_by(Question.id.desc())
+        .limit(limit)
+    )
+    return result.all()
+
+
 async def count_questions_of(
     session: AsyncSession, team_id: str, asker_user_id: str, statuses: Collection[str]
 ) -> int:

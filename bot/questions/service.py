@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import home
 from bot.conversations import MadePrivate, PrivateNow
 from bot.errors import UserError
 from bot.questions import (
@@ -48,7 +49,7 @@ from bot.questions.views import (
     as_declared,
     offer_views,
 )
-from bot.questions.waiting import requests_waiting
+from bot.questions.waiting import helping_with, requests_waiting
 from bot.reliability.delivery import Refusal
 from storage import offers as offer_q
 from storage import people as people_queries
@@ -361,6 +362,7 @@ class QuestionService:
             if question.helper_user_id != helper:
                 return False
             await q.set_connected_message(s, question_id, channel_id, ts)
+            await home.changed(s, team_id, helper, self.clock())  # its tab links there now
             offers = await offer_q.offers_of(s, question_id)
             theirs = [o for o in offers if o.candidate_user_id == helper]
             await tell.helper_on_it(s, question, theirs, "introduced", self.clock())
@@ -377,6 +379,10 @@ class QuestionService:
             opened = [question.id for question in newest if question.status == "open"]
             waiting = await lookup.waiting(s, team_id, opened, self.clock(), self.config.hours)
             return Mine(newest, total, frozenset(waiting))
+
+    async def helping(self, team_id: str, user_id: str, limit: int) -> list[QuestionView]:
+        """The questions this colleague is helping with now, newest first (their Home tab)."""
+        return await helping_with(self._sessions, team_id, user_id, limit)
 
     async def waiting_for(self, team_id: str, user_id: str, limit: int) -> RequestsWaiting:
         """The requests waiting for this colleague's answer, newest first (their Home tab)."""

@@ -261,10 +261,12 @@ async def asking_closed(
     in the past tense, its buttons gone. Once per question and way of closing (unanswered,
     it may be solved after). Every way of closing comes here, so the asker's Home tab, which
     lists their open questions, is rebuilt here too (not for an asker who left: nobody
-    will open it); the helpers' tabs show nothing of the question."""
+    will open it); nor is the helper's, which lists the questions they help with."""
     await _asking_changed(s, question, "question.asking_closed", question.status, at)
     if not asker_left:
         await home.changed(s, question.team_id, question.asker_user_id, at)
+    if question.helper_user_id:
+        await home.changed(s, question.team_id, question.helper_user_id, at)
 
 
 async def asking_helper(

@@ -1,10 +1,11 @@
 """Block Kit for the Home tab: the tab itself from its sections, and its own sections: the
-requests waiting for the person's answer, their open questions and, for a manager, their
+requests waiting for the person's answer, the questions they are helping with, their open
+questions and, for a manager, their
 team's week in brief with a button to the full report."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -32,6 +33,8 @@ MANAGER_REPORT_ACTION = "home_manager_report"
 MOMENT = "{date_short_pretty} at {time}"  # as each reader's Slack shows a day and time
 QUESTIONS_ON_HOME = 5
 REQUESTS_ON_HOME = 5
+HELPING_ON_HOME = 5
+HELPING_PREVIEW = 200  # a reminder of which question, the whole of it being a click away
 
 
 def _header(text: str) -> dict[str, Any]:
@@ -68,6 +71,21 @@ def render_home_requests(waiting: RequestsWaiting) -> Blocks:
     more = waiting.total - min(len(waiting.newest), REQUESTS_ON_HOME)
     if more > 0:
         blocks.append(context(and_more(more, "in your DMs with askaround")))
+    return blocks
+
+
+def render_home_helping(questions: list[QuestionView], links: Mapping[int, str | None]) -> Blocks:
+    """The questions the person is helping with now (taken on, not solved yet), newest
+    first: whose, a few of its words and a link to where they were introduced (`links`, by
+    question; none when Slack gave none); none: nothing."""
+    if not questions:
+        return []
+    blocks: Blocks = [_header("You're helping with")]
+    for question in questions[:HELPING_ON_HOME]:
+        link = links.get(question.id)
+        where = f"\n<{link}|Where you were introduced>" if link else ""
+        said = f"<@{question.asker_user_id}>'s question #{question.id}\n"
+        blocks.append(section(f"{said}{quote(question.text, limit=HELPING_PREVIEW)}{where}"))
     return blocks
 
 

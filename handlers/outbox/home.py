@@ -5,8 +5,9 @@ whole tab makes a repeated publish harmless. A change the tab shows asks for a r
 
 The tab is assembled from one section per feature, each `async (services, team_id, user_id)
 -> blocks` in `HOME_SECTIONS`: it opens with askaround's welcome (how to ask, a pointer to
-`/askaround help`), then the requests waiting for the person's answer, their own things
-(their kudos, their open questions, their profile), their team's week for a manager, and the
+`/askaround help`), then the requests waiting for the person's answer, the questions they
+are helping with (the one section given the client, for its links), their own things (their
+kudos, their open questions, their profile), their team's week for a manager, and the
 settings for an admin.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -26,8 +28,10 @@ from bot.home import HOME_PUBLISH
 from bot.services import Services
 from handlers.blocks.elements import Blocks, render_home_intro
 from handlers.blocks.home import (
+    HELPING_ON_HOME,
     REQUESTS_ON_HOME,
     render_home,
+    render_home_helping,
     render_home_manager,
     render_home_questions,
     render_home_refused,
@@ -39,6 +43,7 @@ from handlers.blocks.workspace_settings import render_admin_home
 from handlers.client.admins import standing
 from handlers.client.conversations import unheard
 from handlers.client.failures import error_code, explained
+from handlers.client.messages import message_link
 
 log = logging.getLogger("askaround.outbox")
 # Slack refusing the view itself: built again from the same data, it is refused again.
@@ -55,6 +60,22 @@ async def requests_section(services: Services, team_id: str, user_id: str) -> Bl
     """The requests waiting for their answer, with the DM's *I can help* and *Not me*."""
     waiting = await services.questions.waiting_for(team_id, user_id, REQUESTS_ON_HOME)
     return render_home_requests(waiting)
+
+
+async def helping_section(
+    services: Services, team_id: str, user_id: str, client: AsyncWebClient | None
+) -> Blocks:
+    """The questions they are helping with, each linked to where they were introduced (a
+    thread or group DM they are in), asked of Slack once a day at most (`bot.permalinks`)."""
+    helping = await services.questions.helping(team_id, user_id, HELPING_ON_HOME)
+    links: dict[int, str | None] = {}
+    for question in helping:
+        channel, ts = question.connected_message_channel, question.connected_message_ts
+        if client is not None and channel and ts:
+            links[question.id] = await services.permalinks.link(
+                team_id, channel, ts, partial(message_link, client, channel, ts)
+            )
+    return render_home_helping(helping, links)
 
 
 async def questions_section(services: Services, team_id: str, user_id: str) -> Blocks:
@@ -130,6 +151,7 @@ async def home_sections(
     decide whether they see the settings, and `client` asks it of the watched channels."""
     parts = [await intro_section(services, team_id, user_id)]
     parts += [await home_section(services, team_id, user_id) for home_section in HOME_SECTIONS]
+    parts.insert(2, await helping_section(services, team_id, user_id, client))  # after requests
     parts.append(await admin_section(services, team_id, user_id, slack_admin, nameable, client))
     return parts
 

@@ -421,6 +421,13 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda b: check_blocks(b, 20),
     ),
     (
+        "render_home_helping",
+        lambda: home.render_home_helping(
+            [helped(i) for i in range(PEOPLE)], {i: LINK for i in range(PEOPLE)}
+        ),
+        lambda b: check_blocks(b, 6),
+    ),
+    (
         "render_home_questions (each with a helper)",
         lambda: home.render_home_questions([helped(i) for i in range(PEOPLE)]),
         lambda b: check_blocks(b, 20),
@@ -683,6 +690,11 @@ EMPTY: list[tuple[str, Callable[[], Any], Check]] = [
         lambda b: check_blocks(b, 20),
     ),
     (
+        "render_home_helping (none)",
+        lambda: home.render_home_helping([], {}),
+        lambda b: check_blocks(b, 0),
+    ),
+    (
         "render_home_requests",
         lambda: home.render_home_requests(RequestsWaiting([], 0)),
         lambda b: check_blocks(b, 20),
@@ -744,6 +756,9 @@ def home_parts() -> list[list[dict[str, Any]]]:
     return [
         elements.render_home_intro(HomeSummary(USERS[0], 10**6)),
         home.render_home_requests(waiting(10**6)),
+        home.render_home_helping(
+            [helped(i) for i in range(PEOPLE)], {i: LINK for i in range(PEOPLE)}
+        ),
         kudos.render_home_kudos(HomeKudos(USERS[0], 50, 50, ENTRIES, NAMES, BOARD)),
         home.render_home_questions([helped(i) for i in range(PEOPLE)]),
         skills.render_home_profile(PROFILE),

@@ -421,6 +421,13 @@ def renders(name: str, text: str) -> list[Render]:
             lambda b: check_blocks(b, 20),
         ),
         (
+            "render_home_helping",
+            lambda: home.render_home_helping(
+                [replace(question, helper_user_id=HELPER)], {question.id: None}
+            ),
+            lambda b: check_blocks(b, 6),
+        ),
+        (
             "render_home_questions (one with a helper)",
             lambda: home.render_home_questions([replace(question, helper_user_id=HELPER)]),
             lambda b: check_blocks(b, 20),
