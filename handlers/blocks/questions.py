@@ -292,16 +292,21 @@ def render_connected(
     group DM); in its own thread it is not, so an edit to it leaves no older copy behind. Once
     the question has closed, how it ended instead of Solved, as the asker's list says it. Once
     the helper `left` the workspace, that they did, and no button: the question goes on
-    without this message, which nothing draws again."""
-    text = (
-        f"<@{question.asker_user_id}>, <@{helper_user_id}> can help with your question. "
-        "Take it from here!"
-    )
+    without this message, which nothing draws again. A question asked with *Find an
+    expert* may be about a colleague's message, whose author was told in its thread (the
+    shortcut's listener): it is not called the presser's own."""
+    on_behalf = question.source == "shortcut"
+    if not on_behalf:
+        about = "your question"
+    elif quoted:  # a group DM: its words follow
+        about = "the message you asked me about"
+    else:  # in its thread, right under it
+        about = "the question above, which you asked me about"
+    pair = f"<@{question.asker_user_id}>, <@{helper_user_id}>"
+    text = f"{pair} can help with {about}. Take it from here!"
     if left:
-        text = (
-            f"<@{question.asker_user_id}>, <@{helper_user_id}> was helping with your question "
-            f"#{question.id}, and is no longer in this workspace."
-        )
+        which = f"{'' if on_behalf else 'your '}question #{question.id}"
+        text = f"{pair} was helping with {which}, and is no longer in this workspace."
     said = quote(question.text, (question.asker_user_id, helper_user_id), names)
     ended = None if left else _ENDED.get(question.status)
     return {
@@ -317,6 +322,16 @@ def render_connected(
             ),
         ],
     }
+
+
+def render_on_behalf(author: str, presser: str) -> Message:
+    """To the author of a message someone used *Find an expert* on, in its thread: who
+    asked, and that whoever can help is introduced there."""
+    text = (
+        f"<@{author}>, <@{presser}> asked me to find a colleague who can help with this. I'm "
+        "asking privately, and will introduce whoever can here."
+    )
+    return {"text": text}
 
 
 def render_already_asked(question: QuestionView, *, waiting: bool = False) -> Message:

@@ -11,7 +11,7 @@ from slack_bolt.context.say.async_say import AsyncSay
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import mentions
+from bot import mentions, visibility
 from bot.conversations import Conversation
 from bot.questions.results import AskRequest, message_key
 from bot.services import Services
@@ -19,6 +19,7 @@ from handlers.blocks.message_text import readable_text, typed_text
 from handlers.blocks.questions import (
     asks_consent,
     render_nudge,
+    render_on_behalf,
 )
 from handlers.client.conversations import conversation_or_dm
 from handlers.client.failures import error_code, is_transient
@@ -64,6 +65,23 @@ NOTICE = (
     "That message is a channel notice, not a question: use *Find an expert* on a colleague's "
     "question, or `/ask` with yours."
 )
+
+
+async def _tell_author(
+    client: AsyncWebClient, channel_id: str, thread_ts: str, author: str, presser: str
+) -> None:
+    """The author of a message a colleague used *Find an expert* on, told in its thread,
+    where the list of who is asked follows and whoever can help is introduced: their
+    problem is being asked about, by whom. Only in a public conversation, whose thread all
+    may read (`visibility.asker_told_in_thread`): in a private one the presser alone agreed
+    to take it out. Refused (a thread that takes no posts, Slack failing), it is left unsaid:
+    the question is asked already, and goes on."""
+    try:
+        await post_once(
+            client, channel=channel_id, thread_ts=thread_ts, **render_on_behalf(author, presser)
+        )
+    except SlackApiError as error:
+        log.info("author not told in the thread: %s", error_code(error))
 
 
 async def tell_guest(client: AsyncWebClient, channel_id: str, user_id: str, thread: str) -> None:
@@ -357,4 +375,13 @@ def register(router: Router, services: Services) -> None:
             thread_ts=message.get("thread_ts") or message["ts"],
         )
         known = services.conversations.of(workspace_of(context))
-        await ask(services, client, request, reply, known)
+        asked = await ask(services, client, request, reply, known)
+        author = message.get("user")
+        if (
+            asked is not None
+            and author not in (None, user_id)
+            and visibility.asker_told_in_thread(is_private=where.private, in_bot_dm=False)
+        ):
+            await _tell_author(
+                client, channel_id, request.thread_ts or message["ts"], author, user_id
+            )
