@@ -1,7 +1,6 @@
 """Block Kit for the Home tab: the tab itself from its sections, and its own sections: the
 requests waiting for the person's answer, the questions they are helping with, their open
-questions and, for a manager, their
-team's week in brief with a button to the full report."""
+questions and, for a manager, their team's week in brief with a button to the full report."""
 
 from __future__ import annotations
 

@@ -106,8 +106,9 @@ async def _withdraw(
     """`/ask withdraw N`; without a number, the asker's only open question, saying which,
     or, of several, the list of them to choose from."""
     number = _QUESTION_NUMBER.fullmatch(said)
-    only = None
-    if number is None:
+    if number is not None:
+        question_id = int(number[1])
+    else:
         mine = await services.questions.mine(team_id, user_id)
         which = _which_question([q.id for q in mine.newest], mine.total)
         if mine.total > 1:
@@ -116,14 +117,12 @@ async def _withdraw(
             return
         if said or not mine.newest:
             raise UserError(which)
-        [only] = mine.newest  # nothing to choose between
+        question_id = mine.newest[0].id  # the only one: nothing to choose between
     try:
-        done = await services.questions.withdraw(
-            team_id, only.id if only else int(number[1]) if number else 0, user_id
-        )
+        done = await services.questions.withdraw(team_id, question_id, user_id)
     except QuestionNotFound as error:  # a number mistyped: where to find the right one
         raise UserError(f"{error} `/ask mine` lists yours.") from None
-    await respond(**render_withdrawn(done, quoted=only is not None), response_type="ephemeral")
+    await respond(**render_withdrawn(done, quoted=number is None), response_type="ephemeral")
 
 
 def _which_question(open_ids: list[int], total: int) -> str:
