@@ -86,7 +86,14 @@ async def _off_their_tabs(
     posted (`QuestionService.waiting_for`), rebuilt: these ended, or their words changed. A
     new one shows when they open the tab, as any change does. Not the tab of one who left
     (their requests withdrawn for it) nor of a guest: nobody opens those."""
-    shown = {o.candidate_user_id for o in offers if o.dm_ts}
+    await _on_their_tabs(s, question, {o.candidate_user_id for o in offers if o.dm_ts}, at)
+
+
+async def _on_their_tabs(
+    s: AsyncSession, question: Question, shown: set[str], at: datetime
+) -> None:
+    """These colleagues' Home tabs rebuilt for this question's change: not of one who left
+    nor of a guest, whose tabs nobody opens."""
     people = await people_queries.people_by_id(s, question.team_id, shown)
     for user_id in sorted(shown):
         person = people.get(user_id)
@@ -266,7 +273,7 @@ async def asking_closed(
     if not asker_left:
         await home.changed(s, question.team_id, question.asker_user_id, at)
     if question.helper_user_id:
-        await home.changed(s, question.team_id, question.helper_user_id, at)
+        await _on_their_tabs(s, question, {question.helper_user_id}, at)
 
 
 async def asking_helper(
