@@ -27,9 +27,19 @@ from bot.directory.status import Status
 from bot.kudos.records import AboutSomeone, Entry, Given, HomeKudos, Leaderboard, MySummary
 from bot.kudos.rules import why_not_thanked
 from bot.profile import Profile
+from bot.questions.results import Solved
 from bot.questions.solved import SolvedMatch
 from bot.questions.views import OfferView, QuestionView
-from handlers.blocks import digests, elements, kudos, offers, question_ends, questions, skills
+from handlers.blocks import (
+    digests,
+    elements,
+    home,
+    kudos,
+    offers,
+    question_ends,
+    questions,
+    skills,
+)
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
 pytestmark = pytest.mark.database_independent
@@ -149,6 +159,12 @@ PATHS: list[tuple[str, Callable[[], Any], set[str]]] = [
     ),
     ("/ask mine", lambda: questions.render_mine([question()]), set()),
     ("asked already", lambda: questions.render_already_asked(question()), set()),
+    ("Home helping", lambda: home.render_home_helping([question()], {}), {ASKER}),
+    (
+        "/ask withdraw, the only one",
+        lambda: question_ends.render_withdrawn(Solved(question(), None), quoted=True),
+        set(),
+    ),
     ("/skills profile", lambda: skills.render_profile(profile(), True), {EXPERT}),
     ("Home profile", lambda: skills.render_home_profile(profile()), {EXPERT}),
     (
@@ -215,8 +231,8 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_nudge",
         "render_not_now",  # a date token only
         "render_watch_unheard",  # a channel's and a person's mentions only
-        "render_withdrawn",
         "render_request_ended",  # a mention only
+        "render_on_behalf",  # two mentions only
         "render_asking_elsewhere",  # the question's number only
         "render_told_privately",  # the question's number only
         "render_answered",
@@ -232,6 +248,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_received",
         "render_mine",
         "render_already_asked",
+        "render_withdrawn",  # the only one withdrawn, quoted
         "render_about",
         "render_home_kudos",
         "render_asking",
