@@ -36,6 +36,7 @@ def helping_on(home: View | None) -> list[dict[str, Any]]:
     return rest[:end]
 
 
+@pytest.mark.postgres_too  # reaches `storage.questions.helping_with`
 async def test_the_home_tab_lists_the_question_being_helped_with_and_where(
     slack: SlackHarness,
 ) -> None:
