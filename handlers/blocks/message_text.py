@@ -15,11 +15,12 @@ from handlers.blocks.elements import slack_time
 
 def readable_text(message: dict[str, Any]) -> str:
     """`text`, or else the blocks' words; then the attachments' words, which `text` never
-    holds."""
+    holds: a message shared in it, another app's alert. Not a link's preview, which Slack
+    (or an app) adds to the message after it was sent: its words are the linked page's."""
     text = (message.get("text") or "").strip()
     parts = [text] if text else list(_blocks_words(message.get("blocks") or []))
     for attachment in message.get("attachments") or []:
-        if isinstance(attachment, dict):
+        if isinstance(attachment, dict) and not _a_links_preview(attachment):
             parts.extend(_attachment_words(attachment))
     return "\n".join(part.strip() for part in parts if isinstance(part, str) and part.strip())
 
@@ -82,6 +83,19 @@ def _date(element: dict[str, Any]) -> str:
         return slack_time(datetime.fromtimestamp(element["timestamp"], UTC), shown)
     link = f"^{element['url']}" if element.get("url") else ""
     return f"<!date^{element['timestamp']}^{shown}{link}|{fallback}>"
+
+
+def _a_links_preview(attachment: dict[str, Any]) -> bool:
+    """Whether an attachment is a link unfurled: Slack's (`original_url`, with the page's
+    `service_name`) or an app's (`is_app_unfurl`, `app_unfurl_url`). A message unfurled, a
+    forward's or a Slack message's link (`is_msg_unfurl`), is words someone said."""
+    if attachment.get("is_msg_unfurl"):
+        return False
+    return bool(
+        attachment.get("original_url")
+        or attachment.get("is_app_unfurl")
+        or attachment.get("app_unfurl_url")
+    )
 
 
 def _attachment_words(attachment: dict[str, Any]) -> Iterator[str]:

@@ -18,6 +18,7 @@ from tests.slack.test_real_payloads import (
     body_of,
     envelope,
     real,
+    said,
     send,
     warnings,
 )
@@ -73,3 +74,28 @@ async def test_a_dm_edit_slack_fails_to_describe_its_author_for_is_answered_try_
     assert await send(slack, *body_of(slack, "message_changed_in_a_dm")) == (200, "")
     await slack.drain()
     assert [(e.user, e.text) for e in slack.emu.ephemerals()] == [(slack.user("alice"), SLACK_BUSY)]
+
+
+async def test_slacks_updates_of_a_dm_question_ask_once_and_keep_its_edited_words(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A question with a link in the DM, its first delivery lost to a timeout (Slack's retry,
+    `http_timeout`, is all that arrives), then the `message_changed` Slack sends as its link
+    is unfurled and once the bot has replied under it (no `edited` in either: not the
+    person's edits), then Alice's own edit of it, now a thread's first message, each sent
+    twice: one question, in the edited words, and nothing more said than the first answer."""
+    caplog.set_level(logging.INFO)
+    events = real(slack, "dm_question_unfurled_replied_under_and_edited")["events"]
+    said_first: list[str] = []
+    for name, event in events.items():
+        body = json.dumps(envelope(slack, event))
+        for retry in (1, 2) if name == "asked" else (0, 1):
+            assert await send(slack, "application/json", body, retry, "http_timeout") == (200, "")
+        await slack.drain()
+        said_first = said_first or said(slack)
+        async with slack.services.sessions() as s:
+            (asked,) = await s.scalars(select(Question))
+        assert asked.asker_user_id == slack.user("alice"), name
+    assert "in staging?" in asked.text and "production" not in asked.text
+    assert said_first and said(slack) == said_first
+    assert warnings(caplog) == []

@@ -124,9 +124,10 @@ def body_of(slack: Harness, name: str) -> tuple[str, str]:
 
 
 async def send(
-    slack: SlackHarness, content_type: str, body: str, retry: int = 0
+    slack: SlackHarness, content_type: str, body: str, retry: int = 0, reason: str = "http_error"
 ) -> tuple[int, str]:
-    """Sign `body` as Slack does and hand it to the bot's front door; wait until it is done."""
+    """Sign `body` as Slack does and hand it to the bot's front door; wait until it is done.
+    A `retry` is Slack's nth resending, for `reason` (`http_error`, `http_timeout`…)."""
     timestamp = str(int(time.time()))
     base = f"v0:{timestamp}:{body}".encode()
     headers = {
@@ -136,7 +137,7 @@ async def send(
         + hmac.new(SIGNING_SECRET.encode(), base, hashlib.sha256).hexdigest(),
     }
     if retry:
-        headers |= {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_error"}
+        headers |= {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": reason}
     assert isinstance(slack.runner, InProcess)
     status, text, _headers = await slack.runner.dispatch(headers, body)
     await slack.settle()
@@ -199,6 +200,7 @@ def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
         "group_topic",
         "channel_convert_to_private",
         "bot_remove",
+        "bot_message_with_bot_profile",
     ],
 )
 async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alone(
@@ -221,7 +223,8 @@ async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alon
     set (its words a question), a pin taken off, posting restricted, content suspended by the
     admins' keys, and a `:kudos:` reaction with no `item_user`: the same. So are a private
     channel's topic set (`group_topic`, its words a question), a channel made private and
-    another app taken out of a channel (`tests/slack/payloads/`)."""
+    another app taken out of a channel (`tests/slack/payloads/`), and a workflow's post in a
+    watched channel (`bot_message` with its `bot_profile`, no `user`), its words a question."""
     await slack.services.watching.set_watching(
         slack.team_id, slack.channel("general"), slack.user("alice"), True
     )
