@@ -222,14 +222,28 @@ async def test_give_kudos_from_each_place_opens_the_form_once(
     assert warnings(caplog) == []
 
 
-async def test_find_an_expert_on_a_thread_reply_asks_once(slack: SlackHarness) -> None:
+@pytest.mark.parametrize(
+    ("name", "words", "ts"),
+    [
+        ("find_expert_on_a_thread_reply", QUESTION, "1610000040.000700"),
+        (
+            "find_expert_on_a_message_with_a_links_preview",
+            f"{QUESTION} see <https://example.com/runbook>",
+            "1700000490.000200",
+        ),
+    ],
+)
+async def test_find_an_expert_on_a_persons_message_asks_its_words_once(
+    slack: SlackHarness, name: str, words: str, ts: str
+) -> None:
     """*Find an expert* on the asker's own thread reply, as Slack sends it: its words are
-    asked once, about that reply."""
-    assert await sent_twice(slack, "find_expert_on_a_thread_reply") == [(200, "")] * 2
+    asked once, about that reply. On a message whose link Slack unfurled, the words asked
+    are the person's, not the linked page's title and summary (`tests/slack/payloads/`)."""
+    assert await sent_twice(slack, name) == [(200, "")] * 2
     async with slack.services.sessions() as s:
         (asked,) = await s.scalars(select(Question))
-    assert asked.text == QUESTION and asked.source == "shortcut"
-    assert asked.message_ts == "1610000040.000700"
+    assert asked.text == words and asked.source == "shortcut"
+    assert asked.message_ts == ts
 
 
 async def test_skills_typed_in_the_profile_form_are_suggested_in_the_ack(
