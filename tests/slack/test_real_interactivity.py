@@ -19,7 +19,9 @@ from tests.slack.kudos.world import ledger, prefilled, submit_modal
 from tests.slack.test_real_payloads import (
     QUESTION,
     body_of,
+    form_of,
     questions,
+    real,
     request_of,
     said,
     send,
@@ -247,14 +249,21 @@ async def test_find_an_expert_on_a_persons_message_asks_its_words_once(
 
 
 async def test_skills_typed_in_the_profile_form_are_suggested_in_the_ack(
-    slack: SlackHarness,
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
 ) -> None:
     """`block_suggestion` from the Edit profile form's skill menu, in bolt-python's shape:
-    the options come back in the ack's body, the words typed among them as a new skill."""
+    the options come back in the ack's body, the words typed among them as a new skill. With
+    `value` empty (what Slack sends a menu that asks before anything is typed), the answer
+    is an empty list of options, no new skill named "", and nothing logged as a problem."""
+    caplog.set_level(logging.INFO)
     (status, answer), _again = await sent_twice(slack, "skills_suggestion")
     options = json.loads(answer)["options"]
     assert status == 200 and options[-1]["value"] == "kub"
     assert "Kubernetes" in [option["text"]["text"] for option in options]
+    nothing_typed = real(slack, "skills_suggestion")["payload"] | {"value": ""}
+    status, answer = await send(slack, *form_of(nothing_typed))
+    assert (status, json.loads(answer)) == (200, {"options": []})
+    assert warnings(caplog) == []
 
 
 async def test_the_edit_profile_form_as_slack_submits_it_is_saved(

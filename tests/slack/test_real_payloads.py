@@ -119,8 +119,13 @@ def body_of(slack: Harness, name: str) -> tuple[str, str]:
     if kind == "command":
         return "application/x-www-form-urlencoded", urlencode(body)
     if kind == "interaction":
-        return "application/x-www-form-urlencoded", urlencode({"payload": json.dumps(body)})
+        return form_of(body)
     return "application/json", json.dumps(body)
+
+
+def form_of(payload: dict[str, Any]) -> tuple[str, str]:
+    """(content type, body) of an interaction's payload, as Slack posts it: a form field."""
+    return "application/x-www-form-urlencoded", urlencode({"payload": json.dumps(payload)})
 
 
 async def send(

@@ -4,6 +4,8 @@ nothing took kudos back once Undo was over, neither their giver nor an admin."""
 
 from __future__ import annotations
 
+import json
+import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from slack_emulator import Message
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import dm_text, kudos_posts, ledger
+from tests.slack.test_real_payloads import form_of, real, said, send, warnings
 from tests.slack.twice import press
 
 REASON = "for untangling the release #teamwork"
@@ -233,3 +236,50 @@ async def test_a_shoutout_posted_through_the_commands_reply_url_is_said_to_stay(
     for handle in ("alice", "bob"):
         told = dm_text(slack, handle)
         assert f"Its shout-out in <#{slack.channel('random')}> still shows them" in told, told
+
+
+async def test_take_back_in_slacks_own_shapes_takes_the_kudos_back_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Alice, an admin, uses *Take back kudos* on Bob's shout-out and submits the form, each
+    as Slack's reference shows the request (`tests/slack/payloads/`: the shout-out with its
+    `bot_profile`; the submission with its `hash`, `private_metadata` and no `response_urls`),
+    the submission twice (a double click): the form opens, its first answer shows what was
+    taken back, the kudos are taken back once with her reason, Carol is told once, and
+    nobody is told anything went wrong."""
+    caplog.set_level(logging.INFO)
+    alice = slack.user("alice")
+    slack.emu.workspace.user(alice).is_admin = True
+    await slack.command("bob", "/kudos", f"@carol {REASON}")
+    await slack.settle()
+    [shoutout] = kudos_posts(slack, "general")
+    slack.advance(timedelta(minutes=6))
+    await slack.settle()
+    shortcut = real(slack, "take_back_kudos_on_a_shout_out")["payload"]
+    shortcut["message_ts"] = shortcut["message"]["ts"] = shoutout.ts
+    shortcut["message"] |= {"text": shoutout.text, "blocks": shoutout.blocks}
+    assert await send(slack, *form_of(shortcut)) == (200, "")
+    await slack.settle()
+    modal = slack.emu.open_modal(alice)
+    assert modal is not None and modal.callback_id == "take_back_kudos_modal"
+    submitted = real(slack, "take_back_form_submitted")["payload"]
+    submitted["view"] |= {
+        "id": modal.id,
+        "root_view_id": modal.root_view_id,
+        "hash": modal.hash,
+        "blocks": modal.blocks,
+        "private_metadata": modal.private_metadata,
+    }
+    answers = []
+    for _ in range(2):
+        status, answer = await send(slack, *form_of(submitted))
+        answers.append((status, json.loads(answer).get("response_action") if answer else None))
+        await slack.settle()
+    assert answers[0] == (200, "update") and answers[1][0] == 200
+    rows = await ledger(slack, live_only=False)
+    assert [(k.taken_back_by, k.taken_back_reason) for k in rows] == [(alice, WHY)]
+    assert await ledger(slack) == []
+    assert "taken back by an admin" in now_reads(slack, shoutout)
+    assert dm_text(slack, "carol").count("An admin took back") == 1
+    assert not [t for t in said(slack) if "went wrong" in t.lower()]
+    assert warnings(caplog) == []

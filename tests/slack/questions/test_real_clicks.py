@@ -4,16 +4,14 @@ request's DM, *Solved* under the question in its thread, each sent twice (a doub
 
 from __future__ import annotations
 
-import json
 import logging
-from urllib.parse import urlencode
 
 import pytest
 from sqlalchemy import select
 
 from storage.models import Offer, Question
 from tests.slack.harness import SlackHarness
-from tests.slack.test_real_payloads import real, said, send, warnings
+from tests.slack.test_real_payloads import form_of, real, said, send, warnings
 
 pytestmark = pytest.mark.database_independent
 
@@ -57,10 +55,10 @@ async def test_i_can_help_in_the_dm_then_solved_in_the_thread_each_take_once(
 
     statuses = []
     for payload in (press, solve):
-        body = urlencode({"payload": json.dumps(payload)})
+        content_type, body = form_of(payload)
         thread_before: list[str] = []
         for n in range(2):
-            assert await send(slack, "application/x-www-form-urlencoded", body) == (200, "")
+            assert await send(slack, content_type, body) == (200, "")
             await slack.drain()
             thread = [
                 m.text
