@@ -52,8 +52,11 @@ def is_notice(message: dict[str, Any]) -> bool:
 def conversation_type(event: dict[str, Any]) -> str | None:
     """A message event's conversation type (`channel`, `group`, `im`, `mpim`): its
     `channel_type`, or, where Slack left that out (its `message` event reference names none),
-    `im` for a DM's id, the one type an id tells."""
+    `im` for a DM's id, the one type an id tells. The DM with the app is `im` too where
+    Slack names it `app_home` (its `message.app_home` reference)."""
     said = event.get("channel_type")
+    if said == "app_home":
+        return "im"
     if said:
         return str(said)
     return "im" if str(event.get("channel") or "").startswith("D") else None

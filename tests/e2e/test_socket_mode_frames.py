@@ -229,6 +229,7 @@ DOCUMENTED = [
     # `tests/slack/payloads/`: an org-wide install's, which names no workspace
     ("app_uninstalled_org_wide", False),
     ("tokens_revoked_org_wide", False),
+    ("bot_message_with_bot_profile", False),
 ]
 
 

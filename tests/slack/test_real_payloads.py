@@ -385,12 +385,15 @@ async def test_a_question_sent_with_a_file_in_a_dm_is_asked(slack: SlackHarness)
     assert dm, "the asker heard nothing in the DM"
 
 
-async def test_a_dm_without_its_channel_type_is_asked_once(slack: SlackHarness) -> None:
+@pytest.mark.parametrize("name", ["message_in_a_dm_without_channel_type", "message_app_home"])
+async def test_a_dm_without_its_channel_type_is_asked_once(slack: SlackHarness, name: str) -> None:
     """A question in the DM with the bot in the shape of Slack's `message` event reference,
     which names no `channel_type` (only `message.im`'s example adds `im`): the DM's id says
     it is one, so it is asked once, however often Slack sends it (before, it was taken for
-    no conversation the bot hears and left unanswered)."""
-    asked = await asked_once_by_alice(slack, "message_in_a_dm_without_channel_type")
+    no conversation the bot hears and left unanswered). The same for the DM as Slack's
+    `message.app_home` reference names it (`channel_type` `app_home`, in an envelope with
+    `authed_teams` and no `authorizations`), which was dropped unanswered too."""
+    asked = await asked_once_by_alice(slack, name)
     assert asked.text == QUESTION
 
 
