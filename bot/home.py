@@ -1,6 +1,11 @@
 """A person's App Home tab is rebuilt from the database by the outbox. A change that the tab
 shows asks for a rebuild in the same transaction, so the rebuild can neither be lost after the
-change commits nor happen for a change that was rolled back."""
+change commits nor happen for a change that was rolled back.
+
+Only a tab its person has opened is rebuilt on change: one never opened is built when it is
+(`app_home_opened`), from the database as it is then. Rebuilding everyone's was most of the
+Slack calls a question or a kudos made (a `users.info`, the tab's reads and a `views.publish`
+for each colleague asked, the helper, the asker, the giver), for tabs nobody looked at."""
 
 from __future__ import annotations
 
@@ -8,14 +13,17 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import outbox
+from storage import outbox, people
 
 HOME_PUBLISH = "home.publish"
 
 
 async def changed(s: AsyncSession, team_id: str, user_id: str, at: datetime) -> None:
     """Rebuild this person's Home tab once the transaction commits; a rebuild still waiting
-    for them covers this change as well, so a burst of changes is one publish."""
+    for them covers this change as well, so a burst of changes is one publish. Nothing for
+    someone who never opened the tab."""
+    if not await people.has_opened_home(s, team_id, user_id):
+        return
     await outbox.enqueue_refresh(
         s,
         team_id,

@@ -193,6 +193,7 @@ class PeopleService:
         known = await self._as_known(team_id, [profile])
         async with self._sessions() as session, session.begin():
             await self._remember(session, team_id, known)
+            await people_queries.home_opened(session, team_id, profile.user_id, at)
             await home.changed(session, team_id, profile.user_id, at)
         self._keep(team_id, known[0][0])
 

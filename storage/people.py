@@ -195,6 +195,24 @@ async def is_guest(session: AsyncSession, team_id: str, user_id: str) -> bool:
     return bool(await session.scalar(statement))
 
 
+async def home_opened(session: AsyncSession, team_id: str, user_id: str, at: datetime) -> None:
+    """They opened askaround's Home tab at `at` (their row is written first)."""
+    await session.execute(
+        update(Person)
+        .where(Person.team_id == team_id, Person.user_id == user_id)
+        .values(home_opened_at=at)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def has_opened_home(session: AsyncSession, team_id: str, user_id: str) -> bool:
+    """Whether this person ever opened askaround's Home tab (unknown people: no)."""
+    statement = select(Person.home_opened_at.is_not(None)).where(
+        Person.team_id == team_id, Person.user_id == user_id
+    )
+    return bool(await session.scalar(statement))
+
+
 async def mark_guests(
     session: AsyncSession, team_id: str, user_ids: Collection[str], *, undescribed: bool = False
 ) -> None:

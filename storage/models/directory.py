@@ -43,6 +43,9 @@ class Person(TeamScoped, Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     # The workspace's skills_version when this person's declared skills last changed.
     skills_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # When they last opened askaround's Home tab: only a tab someone has seen is rebuilt as
+    # what it shows changes (`bot.home.changed`); one never opened is built when it is.
+    home_opened_at: Mapped[datetime | None]
     # Not indexed alone (`TeamScoped` would): the unique (team_id, user_id) and the indexes
     # above lead with it, and a query by the workspace alone is planned as well on them, on
     # SQLite and PostgreSQL (migration 0033).

@@ -156,6 +156,29 @@ async def test_a_request_taken_by_someone_else_leaves_the_home_tab_and_says_who_
     assert f"<@{slack.user('maria')}> is on it already" in told.text
 
 
+async def test_only_a_home_tab_its_person_opened_is_rebuilt_as_the_question_changes(
+    slack: SlackHarness,
+) -> None:
+    """Dev opened his Home tab; Bob and Maria, asked too, never did. Maria taking the
+    question on rebuilds Dev's tab; neither Maria's (the helper's) nor Bob's (his request
+    ended) is published, nor Alice's as her question closes. Bob opening his later sees it as
+    the database has it then: no request waiting. Before, every colleague asked, the helper
+    and the asker had their tab published at each change, never opened or not."""
+    await slack.command("alice", "/ask", QUESTION)
+    await slack.settle()
+    await home_of(slack, "dev")
+    opened = len(slack.emu.calls_to("views.publish"))
+    await slack.emu.click_button(slack.user("maria"), "I can help")
+    await slack.drain()
+    await slack.emu.click_button(slack.user("alice"), "Solved")
+    await slack.drain()
+    assert (await the_question(slack)).status == "solved"
+    published = {c.args["user_id"] for c in slack.emu.calls_to("views.publish")[opened:]}
+    assert published == {slack.user("dev")}
+    assert (await request_to(slack, "bob")).status != "pending"
+    assert waiting_on(await home_of(slack, "bob")) == []
+
+
 async def test_pressed_twice_on_the_home_tab_it_counts_once(slack: SlackHarness) -> None:
     """Dev's *I can help* on his tab delivered a second time (a double click on a tab not
     yet rebuilt): as in the DM, nothing more is queued and he is told nothing more."""

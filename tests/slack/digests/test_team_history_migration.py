@@ -76,10 +76,11 @@ async def test_team_history_starts_empty_and_past_weeks_read_as_the_chart_is(
 
 
 async def test_team_history_serve_on_an_older_database_migrates_it(tmp_path: Path) -> None:
-    """`askaround serve` on a database at 0035, with people, upgrades it to 0036 first."""
+    """`askaround serve` on a database at 0035, with people, upgrades it to the newest first."""
     database = tmp_path / "askaround.db"
     url = f"sqlite:///{database}"
     await _at_0035_with_people(f"sqlite+aiosqlite:///{database}")
     said, _, _ = await _served_until_listening(url, tmp_path)
-    assert any("database migrated from schema 0035 to 0036" in line for line in said), "".join(said)
-    assert await _revision(url) == head() == "0036"
+    migrated = f"database migrated from schema 0035 to {head()}"
+    assert any(migrated in line for line in said), "".join(said)
+    assert await _revision(url) == head() >= "0036"
