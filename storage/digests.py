@@ -6,14 +6,30 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select, true, update
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Executable,
+    and_,
+    bindparam,
+    case,
+    distinct,
+    func,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DigestRun, Kudos, Offer, Person, Question, ReportingChange
 from storage.ordering import in_code_point_order
 from storage.question_status import released_help
 from storage.questions import HELPED_STATES
+from storage.units import execute
 from storage.upsert import insert_for
 
 
@@ -33,7 +49,9 @@ async def zones_of_people(session: AsyncSession, team_id: str) -> dict[str, int]
     return {tz: n for tz, n in (await session.execute(statement)).all()}
 
 
-def _is_manager(team_id: str, moved_since: datetime | None = None) -> ColumnElement[bool]:
+def _is_manager(
+    team_id: str | BindParameter[Any], moved_since: datetime | BindParameter[Any] | None = None
+) -> ColumnElement[bool]:
     """An active person of the workspace whom at least one active person reports to, or,
     `moved_since`, whom someone stopped reporting to since then (`reporting_changes`): the
     week before's digest is theirs still."""
@@ -65,28 +83,38 @@ async def sent_by_zone(
 ) -> dict[str, tuple[int, dict[str, int]]]:
     """For each time zone the managers are in, how many managers are in it and how many of
     them have a sent run of each of these weeks: a digest's week and send moment depend on its
-    manager's zone alone, so these few rows say whether any digest due is not sent."""
+    manager's zone alone, so these few rows say whether any digest due is not sent.
+
+    The digest job asks it at every run in every workspace, nearly always to learn that
+    nothing is due: the statement is built once, with bound parameters (`_sent_by_zone`)."""
+    params: dict[str, object] = {f"week{n}": week for n, week in enumerate(weeks)}
+    params |= {"team": team_id} | ({} if moved_since is None else {"moved_since": moved_since})
+    statement = _sent_by_zone(len(weeks), moved_since is not None)
+    rows: list[tuple[Any, ...]] = [tuple(row) for row in await execute(session, statement, params)]
+    return {tz: (managers, dict(zip(weeks, counts, strict=True))) for tz, managers, *counts in rows}
+
+
+@cache
+def _sent_by_zone(weeks: int, moved: bool) -> Executable:
+    team: BindParameter[str] = bindparam("team")
+    labels: list[BindParameter[str]] = [bindparam(f"week{n}") for n in range(weeks)]
     sent = and_(
-        DigestRun.team_id == team_id,
+        DigestRun.team_id == team,
         DigestRun.manager_user_id == Person.user_id,
-        DigestRun.week.in_(list(weeks)),
+        DigestRun.week.in_(labels),
         DigestRun.sent_at.is_not(None),
     )
-    statement = (
+    return (
         select(
             Person.tz,
             func.count(distinct(Person.user_id)),
-            *(func.count(case((DigestRun.week == week, 1))) for week in weeks),
+            *(func.count(case((DigestRun.week == week, 1))) for week in labels),
         )
         .select_from(Person)
         .outerjoin(DigestRun, sent)
-        .where(_is_manager(team_id, moved_since))
+        .where(_is_manager(team, bindparam("moved_since") if moved else None))
         .group_by(Person.tz)
     )
-    return {
-        tz: (managers, dict(zip(weeks, counts, strict=True)))
-        for tz, managers, *counts in (await session.execute(statement)).all()
-    }
 
 
 async def team_members(

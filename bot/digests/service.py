@@ -27,6 +27,7 @@ from storage import insights as people_q
 from storage import kudos as ledger
 from storage import people as people_queries
 from storage import team_history as history
+from storage import units
 from storage import workspace_settings as settings_q
 from storage.models import Person, Workspace
 from storage.workspaces import ensure_workspace, find_workspace
@@ -159,7 +160,7 @@ class DigestService:
         not sent. Read-only and a few small queries, so the job's runs all week after the
         digests went out (and before their moment) take no write lock and load nobody; when
         it says yes, `queue_due` decides afresh in its own transaction."""
-        async with self._sessions() as s:
+        async with units.reading(self._sessions) as s:
             workspace = await find_workspace(s, team_id)
             if workspace is None:
                 return True  # `queue_due` creates the settings
