@@ -517,6 +517,9 @@ async def test_a_monthly_dm_whose_csv_slack_refuses_does_not_say_it_is_below(
     assert "… and 3 more" in said, said
 
 
+# Given up after three tries, not twelve: nothing happens between the tries, so the end is
+# the same.
+@pytest.mark.usefixtures("gives_up_sooner")
 async def test_a_monthly_dm_whose_csv_slack_keeps_failing_does_not_say_it_is_below(
     tmp_path: Path,
 ) -> None:
