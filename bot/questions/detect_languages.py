@@ -23,7 +23,13 @@ ASKS_FOR_HELP = tuple(
         r"(?:có )?ai (?:biết|có kinh nghiệm|từng|đã từng|rành)|"
         r"(?:có )?ai (?:giúp|chỉ|hướng dẫn) (?:mình|em|tôi|anh|chị)|"
         r"nhờ (?:mọi người|anh chị|các bạn|cả nhà) (?:giúp|chỉ|hướng dẫn)|cần (?:giúp đỡ|hỗ trợ)|"
-        r"hỏi nhanh",
+        r"hỏi nhanh|"
+        # who is in charge of a thing (`ai phụ trách hợp đồng…`), as `who handles…` asks; the
+        # asker's own lead-in (`cho em hỏi…`, `em muốn hỏi…`), as `mau tanya` asks in Indonesian;
+        # whether anyone has run into it (`…? ai gặp chưa`)
+        r"ai (?:phụ trách|chịu trách nhiệm|quản lý|lo vụ|lo phần)|"
+        r"(?:cho (?:em|mình|tôi|anh|chị) |(?:em|mình|tôi) (?:muốn|xin) )hỏi\b|"
+        r"(?:có )?ai (?:đã |từng |đã từng )?gặp (?:\w+ ){0,3}(?:chưa|không)\b",
         r"מישהו (?:יודע|יודעת|מכיר|מכירה|יכול לעזור|יכולה לעזור|נתקל|נתקלה)|"
         r"יש (?:למישהו|פה מישהו) (?:ניסיון|רעיון|מושג)|מי (?:יודע|יודעת|אחראי|אחראית|מטפל|מטפלת)|"
         r"צריך עזרה|צריכה עזרה|שאלה קצרה",
@@ -61,7 +67,11 @@ ASKS_FOR_HELP = tuple(
         r"есть (?:какие-(?:нибудь|то) )?идеи",
         r"хтось (?:уже )?(?:розуміє|працював|працювала|пробував|пробувала|використовував|"
         r"використовувала|налаштовував|налаштовувала)|є (?:якісь )?ідеї",
-        r"(?:هل )?(?:أحد|احد|حد) (?:اشتغل|جرب|استخدم|تعامل)|(?:أي|اي) (?:فكرة|فكره|أفكار|افكار)",
+        r"(?:هل )?(?:أحد|احد|حد) (?:اشتغل|جرب|استخدم|تعامل)|(?:أي|اي) (?:فكرة|فكره|أفكار|افكار)|"
+        # why a thing shows an error (`ليش الجهاز يعطي خطأ…`), a fault's cause asked, as `any
+        # idea why` asks
+        r"(?:ليش|لماذا|ليه) [^.?!]{0,60}(?:يعطي|يعطيني|يطلع|تطلع|يظهر|تظهر) (?:[^\s]+ )?(?:خطأ|"
+        r"خطا|error|رسالة خطأ)",
         r"(?:למישהו|למישהי) יש (?:ניסיון|רעיון|מושג)|מישהו (?:עבד|ניסה|השתמש|הגדיר|מבין)",
         r"(?:anh chị|anh|chị|bạn|các bạn|mọi người|ai) nào (?:đã )?(?:từng|biết|rành|hiểu|"
         r"có kinh nghiệm)|ai có (?:ý tưởng|idea|manh mối)",
@@ -106,9 +116,11 @@ ASKS_HOW = tuple(
     fold(phrase)
     for phrase in (
         r"làm (?:sao|thế nào) (?:để|đề)|(?:như|là) thế nào|có cách nào|"
-        r"cách (?:\w+ ){1,4}(?:như thế nào|thế nào)|ở đâu|quy trình (?:\w+ ){0,3}(?:là gì|"
-        r"như thế nào)",
-        r"איך (?:אני|אפשר|מגישים|עושים|מקבלים|ניתן|מבקשים|נכנסים|משנים)|"
+        r"cách (?:\w+ ){1,4}(?:như thế nào|thế nào)|ở đâu|(?:quy trình|thủ tục|quy định) "
+        r"(?:\w+ ){0,8}(?:là gì|như thế nào|thế nào)|"
+        # which one to use, asked (`…thì dùng tỷ giá nào ạ?`), as `which form do I use` asks
+        r"(?:dùng|chọn|sử dụng|áp dụng|điền) (?:\w+ ){0,3}nào\b[^.!?]{0,80}\?",
+        r"איך (?:אני|אפשר|ניתן|[^\s]+ים\b)|"
         r"איפה (?:אפשר|אני|מוצאים|נמצא|נמצאת|נמצאים)|מה (?:הנוהל|התהליך|הדרך)",
         r"πώς (?:μπορώ|μπορούμε|κάνω|κάνουμε|γίνεται|δηλώνω|ζητάω)|πού (?:μπορώ να βρω|βρίσκω|"
         r"θα βρω|βρίσκεται|βρίσκονται)|ποια είναι η διαδικασία|υπάρχει (?:τρόπος|οδηγός|πρότυπο)",
@@ -117,7 +129,17 @@ ASKS_HOW = tuple(
         r"existuje (?:způsob|návod|šablona)",
         r"як (?:мені|можна|правильно|подати|отримати|налаштувати|оформити|знайти|зробити|змінити|"
         r"додати|запросити|підключити)|де (?:знайти|можна|взяти|подивитися|лежить|лежать|"
-        r"зберігається)|яка процедура|який порядок|чи є (?:спосіб|інструкція|шаблон)",
+        r"зберігається)|яка процедура|який порядок|чи є (?:спосіб|інструкція|шаблон)|"
+        # how a thing is done, said impersonally (`як рахується добова…`, `как оформляется…`),
+        # as Italian's `come si richiede` asks; whether one must or may (`чи потрібно окреме
+        # погодження…?`, `нужно ли…?`), as `do we need…?` asks
+        r"(?:як|как) (?:у нас |в нас )?\w+(?:ється|ються|иться|яться|ется|ются|ится|ятся)\b|"
+        r"(?:чи (?:потрібно|треба|необхідно|обов'язково|дозволено)|(?:нужно|надо|необходимо|"
+        r"обязательно|разрешено) ли)\b[^.!?]{0,80}\?",
+        # Arabic: what the procedure, the papers or the steps are (`شو الإجراء إذا…`, `ما هي
+        # المستندات المطلوبة…`), as `what's the procedure` and `which form do I need` ask
+        r"(?:ما|شو|ايش|إيش|وش) (?:هي |هو )?(?:الإجراء|الاجراء|الإجراءات|الاجراءات|الطريقة|"
+        r"الطريقه|الخطوات|المستندات|الأوراق|الاوراق|الوثائق|الشروط)",
         r"miten (?:\w+ ){0,2}(?:tehdään|saan|saa|voin|voi|pitää|haetaan|toimii|käytetään|pääsee|"
         r"pääsen|ilmoitetaan)|kuinka (?:voin|saan|teen|tehdään)|mistä (?:löydän|löytyy|saan|saa)|"
         r"mikä on (?:prosessi|käytäntö|menettely|ohje)|onko (?:olemassa )?(?:ohjetta|pohjaa|tapaa)",
@@ -240,7 +262,42 @@ UNSPACED_SOCIAL = re.compile(
 )
 
 # Thai writes no question mark: a question word or particle ending a sentence asks as `?`
-# does (`ทำยังไงครับ`, `บ้างไหม`).
+# does (`ทำยังไงครับ`, `บ้างไหม`). So do, as typed in chat without it, Korean's question endings
+# (`…어떻게 확인하나요`, `…될까요`, `…있습니까`), Vietnamese's frame `có … không` and its
+# question words closing a sentence (`có ai biết … không`, `…là gì vậy mọi người`, `…thế nào
+# ạ`), and Turkish's question particle in its own forms (`…yapabilir miyiz`, `var mı`) and `ne
+# olabilir`, `nedir` closing one (a bare `mi` is Spanish and Italian too).
+_CLOSES = r"(?=\s*(?:[.!,\n]|$))"
+_VI_TAIL = (
+    r"(?: (?:a|ạ|vay|vậy|nhi|nhỉ|ha|hả|nhe|nhé|ban|bạn|anh|chị|em|moi nguoi|mọi người|ca nha|"
+    r"cả nhà))*"
+)
 THAI_QUESTION = re.compile(
     fold(r"(?:ไหม|มั้ย|หรือเปล่า|หรือไม่|ยังไง|อย่างไร|ที่ไหน|อะไร|เมื่อไหร่)(?:ครับ|คะ|ค่ะ|คับ|นะ|ดี)*(?=\s|$)")
+    + "|"
+    + fold(r"[^\s](?:나요|까요|습니까|입니까|됩니까|는지요|는가요|던가요|신가요|인가요|한가요)")
+    + _CLOSES
+    + "|"
+    + fold(
+        r"\b(?:có|được|đã)\b[^.!?\n]{1,80}\b(?:không|ko|chưa)" + _VI_TAIL + _CLOSES + "|"
+        r"\b(?:là gì|thế nào|ở đâu|bao giờ|khi nào|tại sao|vì sao)" + _VI_TAIL + _CLOSES
+    )
+    + "|"
+    + fold(
+        r"\b(?:m[ıi]y[ıi][mz]|m[ıu]s[ıu]n(?:[ıu]z)?|misin(?:iz)?|muyuz|muyum|mıyım|var mı|yok mu|"
+        r"ne olabilir|nedir|nas[ıi]l(?: \w+){1,3})" + _CLOSES
+    )
+)
+
+# The words a sentence asks with, opening it, in the languages whose questions open with them
+# (`як налаштувати…`, `איפה אפשר למצוא…`, `شو الإجراء…`), as `how`, `where` and `what` open
+# one in English (`bot/questions/detect_words/question_form.py`)
+INTERROGATIVE_OPENERS = frozenset(
+    fold(word)
+    for word in (
+        "як де чому навіщо чи как где почему зачем "
+        "איך איפה למה האם מתי מה "
+        "كيف وين أين ليش لماذا هل متى شو ايش ما "
+        "jak kde proč kdy nasıl neden nerede"
+    ).split()
 )

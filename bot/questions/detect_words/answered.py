@@ -34,8 +34,13 @@ ANSWERED_ITSELF = phrases(
     r"its |it is |it was |that's |there's |they're |turns out|solved|sorted|fixed|all good|"
     r"ignore|power[- ]?cycled|restarted|rebooted|reinstalled|reseated|replugged|unplugged|"
     r"re-?enrolled|cleaned|cleared)))",
+    # the same with who found the answer first (`…? nvm maintenance says hydraulic leak, fixed
+    # now`), the question settled later in the sentence; `nvm the logo, is the font right?` asks
+    r"(?:never ?mind|nvm)\b(?=[^?]{1,80}\b(?:fixed|sorted|solved|resolved|works now|working now|"
+    r"all good|back up)\b)(?![^?]*\?)",
     # `the team found it clunky` judges a tool, as `found it hard` or `found it too slow` do
-    rf"(?<!one )(?<!body )(?<!you )(?<!who )(?:found it(?! {EVALUATION})|figured it out|sorted it)",
+    rf"(?<!one )(?<!body )(?<!you )(?<!who )(?:found (?:it|them)(?! {EVALUATION})|figured it out|"
+    r"sorted it)",
     r"ignore (?:me|my (?:last )?(?:message|question))|scratch that",
     # a how-to headed by its question and pinned (`How to handle a full disk? 1. check df 2.…
     # pinned in the channel`), ending the message
@@ -68,7 +73,9 @@ ANSWERED_ITSELF = phrases(
     r"(?:wants? to know|wanted to know|asked|asks|was asking|were asking)(?: me| us| him| her| "
     r"them)? (?:if|whether|how|what|"
     r"when|why|where) [^?]{1,120}?[.!,;:] (?:i |we )?(?:told|answered|replied|said|explained|"
-    r"confirmed)\b(?![^?]*\b(?:find out|check|get back|follow up|look into|ask around|not sure|"
+    # (or shown the way: `showed her the reprint menu`, `walked him through it`)
+    r"confirmed|showed|walked (?:him|her|them) through|pointed (?:him|her|them) to)\b"
+    r"(?![^?]*\b(?:find out|check|get back|follow up|look into|ask around|not sure|"
     r"don't know|no idea|idk)\b)[^?]*$",
     # how to do a thing, announced as written up (`FYI: how to submit expenses is now documented
     # here`), with no question after it; `how to rotate the keys is documented where?` asks

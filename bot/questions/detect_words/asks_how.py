@@ -21,6 +21,16 @@ _NOT_A_RULE = (
 
 # A question about how things work, where they are, or what the rule is.
 ASKS_HOW = phrases(
+    # where a thing is kept, asked inside another ask (`can someone tell me where the fleet log
+    # is kept now`, `anyone know where the spare toner is stored`), as `where do we keep…` asks;
+    # `this is where the binders are kept now` tells
+    r"(?:know|tell (?:me|us)|remind (?:me|us)|show (?:me|us)|idea|wondering|sure|point me to) "
+    r"where (?:the |our |all the |we |they )?(?:[\w.'-]+ ){1,4}(?:is|are|get|gets) "
+    r"(?:kept|stored|filed|saved|archived)\b",
+    # what size, type or class a rule requires (`what size fire extinguisher is required by the
+    # charging station?`), as `which form do I need` asks
+    r"(?:what|which) (?:size|type|kind|class|grade|rating|sort|spec|model) (?:of )?"
+    r"(?:[\w.'-]+ ){1,3}(?:is|are) (?:required|needed|mandatory|allowed|approved|permitted)\b",
     # tips or guidance on doing a thing, with no `?` (`rigging the condor on a slope tmrw, any
     # guidance on outrigger pads`, `any tricks for cysto on an obese cat`); `any tips for lunch`
     # is small talk, and recommendations asked are a thing or a place, not a way
@@ -150,8 +160,9 @@ ASKS_HOW = phrases(
     r"what(?:'s| is) (?:the|our) (?:\w+ )?(?:best|right|correct|recommended|usual|standard|process|"
     r"policy|difference|deadline|command|trick|fastest|easiest|approval|escalation|sla|rule|way|"
     r"turnaround|timeline|lead time|eta(?! (?:on|for|of) (?:the |my |our |your |this |that )?"
-    r"[\w.#'-]+(?: [\w.#-]+){0,2}\s*\?)(?! (?:on|for) (?:the |my |our |your |this |that )"
-    r"(?:(?!to\b)[\w.#'-]+ ){2,6}?(?!to\b)[\w.#'-]+\s*\?)|expected|typical|normal|usual|max|"
+    r"[\w.#'-]+(?: [\w.#-]+){0,2}(?: @person)*\s*\?)(?! (?:on|for) (?:the |my |our |your |this |"
+    r"that )(?:(?!to\b)[\w.#'-]+ ){2,6}?(?!to\b)[\w.#'-]+(?: @person)*\s*\?)|"
+    r"expected|typical|normal|usual|max|"
     r"maximum|minimum|"
     r"naming|convention|format|period|window|retention|"
     r"limit|cutoff|procedure|source|owner|plan|budget|rate|code|"
@@ -412,7 +423,12 @@ ASKS_HOW = phrases(
     # Turkish `how / where … can I` (`-abilirim`, `-ebilirim`) or `is it done` (`yapılır`)
     r"(?:nas[iı]l|nerede|nereden) (?:\w+ ){0,3}\w*(?:abilirim|ebilirim|abiliriz|ebiliriz|"
     r"yap[iı]l[iı]r|yapar[iı]m|yapar[iı]z|eder[iı]m|ederiz|edilir|ayarlan[iı]r|bulunur)\b|"
-    r"(?:prosedur[uü]|sureci|kural[iı]) nedir|"
+    # how a thing is done, any verb in the passive (`nasıl düzeltiliyor?`, `nasıl
+    # kullanılıyor`), as `yapılır` asks
+    r"nas[iı]l (?:\w+ ){0,2}\w+(?:[iıu]l[iıu]yor|[iıu]n[iıu]yor|[iıu]l[iıu]r|[iıu]n[iıu]r)\b|"
+    # what the procedure, the process or the rule is, or how it works (`prosedür ne?`, `süreci
+    # nasıl işliyor?`)
+    r"(?:prosedur|surec|kural|yontem)\w* (?:ne|nedir|nas[iı]l(?: \w+yor)?)\b|"
     # which form or paper one takes (`hangi formu kullanıyoruz?`, `hangi belge gerekiyor?`), as
     # German's `welches Formular brauche ich` asks; `hangi form daha güzel` asks a taste
     r"hangi (?:form|belge|evrak|dilekce|sablon|template)\w* (?:kullan[iı]yoruz|"
@@ -431,9 +447,14 @@ ASKS_HOW = phrases(
     r"лежат|хранится|хранятся)|какая процедура|какои порядок|есть ли (?:способ|инструкция|шаблон)",
     # (the verb's stem before its ending too: `…로딩 순서는 어떻게 제어하나요?`)
     r"어떻게 (?:\S+ ){0,2}(?:하나요|해야|하면|하죠|할|되나요|하는|설정|신청)|"
-    r"어떻게 (?:\S+ ){0,2}\S+(?:하나요|되나요|해야 하나요|하면 되나요)\s*\?|방법(?:이|을)? "
+    # typed without its `?` too, any verb (`…어떻게 확인하나요`, `캐시 어떻게 비우나요`, `어떻게
+    # 해야 할까요`); not an opinion, how someone is or spends a day, or how a thing turned out
+    # (`어떻게 생각하세요`, `어떻게 지내나요`, `어떻게 됐나요`)
+    r"어떻게 (?:\S+ ){0,2}(?!생각|지내|지냈|보내|보냈|됐|되었)\S+"
+    r"(?:나요|까요|해야 하나요|하면 되나요)(?=\s|$|[.,!?])|방법(?:이|을)? "
+    # where one does a thing, the verb's ending joined to it (`어디서 확인하나요`)
     r"(?:있나요|있을까요|알려)|어디(?:에)?서 (?:\S+ ){0,2}(?:확인|찾|신청|볼 수|하나요|해요|하죠|"
-    r"하면 |할 수)",
+    r"하면 |할 수)\S*",
     # which method or tool to use, in Polish (`Jaki test statystyczny zastosować przy trzech
     # grupach?`, `którego narzędzia użyć…?`), as `welches Tool nehmt ihr` asks
     r"(?:jaki|jaka|jakie|jakiego|jakiej|ktory|ktora|ktore|ktorego|ktorej) (?:[\w-]+ ){0,3}"

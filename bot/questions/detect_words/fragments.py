@@ -23,7 +23,10 @@ SOMEONE = r"(?:(?:any|some)\s?(?:one|body)|(?:either|any) of (?:you|y'all|you gu
 THE_WAY_ASKED = (
     r"how (?:did|do) (?:you|u|y'all|you guys|you all) (?:ever |finally |eventually )?(?:(?:get|"
     r"make) (?!(?:on|there|here|home|back|in|out|away)\b)[\w.'-]+(?: [\w.'-]+){0,6} to \w+|(?:fix|"
-    r"solve|resolve|sort|get around|work around|get rid of) (?:it|this|that|them|the)\b)"
+    r"solve|resolve|sort|get around|work around|get rid of) (?:it|this|that|them|the)\b|"
+    # how they set a thing up (`how did you set up the offline sync…?`); not a meeting or a date
+    r"(?:set up|setup|configure|automate|script) (?:it|this|that|the|your|those)\b"
+    r"(?! (?:meeting|call|date|dinner|lunch|party|interview|1:1)\b))"
 )
 # A favour asked of anyone in another language, as `can someone approve / give me access…`
 # (folded): `¿alguien me puede dar acceso…`, `kann jemand meinen PR approven` (the verb last).

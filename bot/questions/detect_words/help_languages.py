@@ -147,8 +147,9 @@ ASKS_FOR_HELP = (
     r"ada (?:yang|yg) bisa (?:bantu|bantuin|jelasin|jelaskan|ngajarin)",
     r"(?:해|써|사용해|경험해|설정해|구축해|겪어) ?보신 ?분|"
     r"어떻게 (?:\S+ ){0,2}(?:하세요|하시나요|하시는지|해결하세요|관리하세요)|"
-    # the same with the verb's stem before its ending (`보통 어떻게 처리하세요?`)
-    r"어떻게 (?:\S+ ){0,2}\S+(?:하세요|하시나요)\s*\?",
+    # the same with the verb's stem before its ending (`보통 어떻게 처리하세요?`), typed without
+    # its `?` too; `어떻게 생각하세요` asks an opinion
+    r"어떻게 (?:\S+ ){0,2}(?!생각)\S+(?:하세요|하시나요)(?=\s|$|[.,!?])",
     r"(?:ma|miał|mial) ktos (?:doswiadczenie|pomysł|pomysl|szablon|wzor|przykład|przyklad)",
     r"czy ktos ma (?:doswiadczenie|pomysł|pomysl|szablon|wzor|przykład|przyklad)",
     # (`kto ogarnia konfigurację radiotelefonów?`, who handles the radios' set-up)
@@ -166,8 +167,9 @@ ASKS_FOR_HELP = (
     # fault could be due to (`sebebi ne olabilir?`), as `an wen wende ich mich` and `woran kann
     # es liegen` ask; `kime verdin?` (whom did you give it to) and `sebebi ne olursa olsun`
     # (whatever the reason) do not
-    r"(?:nereye|kime|kiminle) (?:basvur|sor|dan[iı]s|bildir|ulas|yaz)(?:m[ae]l[iı]y[iı][mz]|"
-    r"m[ae][mk] (?:gerek\w*|laz[iı]m)|[ae]bilir(?:im|iz)|[iı]l[iı]r|ulur|ilir)\b|"
+    r"(?:nereye|kime|kiminle) (?:basvur|sor|dan[iı]s|bildir|ulas|yaz|haber ver|bilgi ver|"
+    r"gonder|ilet)(?:m[ae]l[iı]y[iı][mz]|"
+    r"m[ae](?:[mk]|m[iı]z|n[iı]z) (?:gerek\w*|laz[iı]m)|[ae]bilir(?:im|iz)|[iı]l[iı]r|ulur|ilir)\b|"
     r"(?:sebebi|nedeni) (?:ne olabilir|nedir|ne acaba|ne\s*\?)|"
     r"ne(?:den|reden|dan) kaynaklan[iı]yor",
     r"kisi ?ko (?:kuch )?(?:pata|idea|maloom|malum)|"

@@ -3,6 +3,7 @@ sentence asks with (`interrogative opening`, +0.15), and the lead-ins read past 
 
 from __future__ import annotations
 
+from bot.questions import detect_languages as languages
 from bot.questions.detect_words.fragments import phrases
 
 # A plain wh-question: weak on its own ("why is the office so quiet today?").
@@ -15,9 +16,12 @@ WH_QUESTION = phrases(
     r"(?:when|what time) (?:is|are|does|do|will) (?:the|our|my|we)",
 )
 
-INTERROGATIVE_OPENERS = frozenset(
-    "how what where who which why when whats is are can could does do did should would will "
-    "has have any anyone anybody am may".split()
+INTERROGATIVE_OPENERS = (
+    frozenset(
+        "how what where who which why when whats is are can could does do did should would will "
+        "has have any anyone anybody am may".split()
+    )
+    | languages.INTERROGATIVE_OPENERS
 )
 
 # Words before the real opening of a sentence: `hey all, btw, quick one: how do we …`.

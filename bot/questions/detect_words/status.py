@@ -125,12 +125,13 @@ STATUS = phrases(
     # when one named thing lands (`what's the ETA on the fix?`, no longer asking how above); how
     # long a process takes (`what's the ETA for new pricing to show up in the CPQ?`) asks how
     # (`…on 412's ride home?`)
+    # (an addressee tagged on at the end, `…on the Q3 narrative @oksana?`, is no part of the thing)
     r"what(?:'s| is) the eta (?:on|for|of) (?:the |my |our |your |this |that )?[\w.#'-]+"
-    r"(?: [\w.#-]+){0,2}\s*\?",
+    r"(?: [\w.#-]+){0,2}(?: @person)*\s*\?",
     # the same of a thing named at more length (`what's the ETA on the new ice machine for floor
     # 3?`), with no verb of a process after it (`…for new pricing to show up…` asks how)
     r"what(?:'s| is) the eta (?:on|for) (?:the |my |our |your |this |that )(?:(?!to\b)[\w.#'-]+ )"
-    r"{2,6}?(?!to\b)[\w.#'-]+\s*\?",
+    r"{2,6}?(?!to\b)[\w.#'-]+(?: @person)*\s*\?",
     # whether any of a stock is left (`do we have any rollaway beds left or are they all out?`)
     r"^(?:do|does) (?:we|you|anyone) (?:still )?have any (?:more )?(?:[\w-]+ ){1,4}left\b",
     r"\bor are (?:they|those|these|we) all (?:out|gone|used up|taken)\b",
