@@ -44,12 +44,6 @@ async def upgrade_head(engine: AsyncEngine) -> tuple[str | None, str | None]:
         return before, await conn.run_sync(revision)
 
 
-async def at_head(engine: AsyncEngine) -> bool:
-    """Whether the database is at the newest revision already: nothing to migrate."""
-    async with engine.connect() as conn:
-        return await conn.run_sync(revision) == head()
-
-
 def _upgrade(connection: Connection) -> None:
     from alembic import command
 
