@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.help import INTRO, SLASH_COMMANDS, help_lines
-from bot.runtime.cli import build_parser
+from bot.runtime.cli.command_line import build_parser
 from bot.runtime.cli.report import RENAMED as REPORT_RENAMED
 from handlers.surfaces.insights import RENAMED as COMMAND_RENAMED
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.help import usages
-from bot.runtime.cli import build_parser
+from bot.runtime.cli.command_line import build_parser
 from bot.settings import SETTINGS
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.

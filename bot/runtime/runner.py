@@ -8,7 +8,6 @@ import contextlib
 import errno
 import logging
 import os
-import signal
 import socket
 from collections.abc import Coroutine
 from types import TracebackType
@@ -150,14 +149,11 @@ class Runner:
         return f"{self.base_url}{SLACK_PATH}"
 
 
-async def serve_forever(settings: Settings) -> None:
-    """Serve until SIGINT or SIGTERM, or until Slack turns Socket Mode off. A signal is heard
-    while starting too: Socket Mode retries a Slack that will not open a connection for as
-    long as it takes, and `systemctl stop` would otherwise wait for it, then kill."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+async def serve_forever(settings: Settings, stop: asyncio.Event) -> None:
+    """Serve until `stop` is set (SIGINT or SIGTERM: `cli.serve.stop_asked`), or until Slack
+    turns Socket Mode off. A stop is heard while starting too: Socket Mode retries a Slack
+    that will not open a connection for as long as it takes, and `systemctl stop` would
+    otherwise wait for it, then kill."""
     runner = Runner(settings)
     asked: asyncio.Future[Any] = asyncio.ensure_future(stop.wait())
     try:

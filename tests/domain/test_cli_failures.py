@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.runtime.cli import build_parser, main
+from bot.runtime.cli import main
+from bot.runtime.cli.command_line import build_parser
 from slack_emulator import SlackEmulator
 from tests.domain.routing.test_eval_command import write_fixture
 

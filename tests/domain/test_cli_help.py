@@ -11,7 +11,8 @@ import shlex
 
 import pytest
 
-from bot.runtime.cli import build_parser, main
+from bot.runtime.cli import main
+from bot.runtime.cli.command_line import build_parser
 
 pytestmark = pytest.mark.database_independent
 

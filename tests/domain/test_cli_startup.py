@@ -1,5 +1,5 @@
 """`askaround --help` and a command's parsing load none of the heavy libraries: a command
-imports what it needs when it runs (`bot/runtime/cli/__init__.py`)."""
+imports what it needs when it runs (`bot/runtime/cli/command_line.py`)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ HEAVY = ("sqlalchemy", "alembic", "numpy", "aiohttp", "slack_sdk", "slack_bolt",
 
 LOADED_AFTER_PARSING = """
 import contextlib, io, json, sys
-from bot.runtime.cli import build_parser
+from bot.runtime.cli.command_line import build_parser
 with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
     build_parser().parse_args(sys.argv[1:])
 print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))

@@ -77,6 +77,53 @@ async def test_sigterm_stops_serve_while_a_request_is_half_sent(tmp_path: Path) 
         await emu.stop()
 
 
+# Loaded before askaround by the process under test (`sitecustomize`, from PYTHONPATH): it
+# sends the process SIGINT as Python starts loading serve's module, as a Ctrl-C in the first
+# half second falls, whatever the machine's pace.
+INTERRUPT_WHILE_LOADING = """
+import os, signal, sys
+
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "bot.runtime.cli.serve":
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+"""
+
+
+async def test_ctrl_c_while_serve_starts_is_one_line_and_exit_0(tmp_path: Path) -> None:
+    """Ctrl-C while Python loaded askaround printed Python's traceback of the import it fell
+    in, and one during the start (the migration of a new database) exited 130 with nothing
+    said: both now end as a Ctrl-C while serving does, with a "stopped" line and exit 0."""
+    emu = await SlackEmulator("secret", bot_token=BOT_TOKEN).start()
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(INTERRUPT_WHILE_LOADING)
+    loading = await _serve(tmp_path, emu, PYTHONPATH=str(hook))
+    starting = await _serve(tmp_path, emu)
+    try:
+        assert loading.stderr is not None and starting.stderr is not None
+        said = (await asyncio.wait_for(loading.stderr.read(), 60)).decode()
+        assert (said, await loading.wait()) == ("askaround: stopped\n", 0)
+
+        first = await lines_until(starting, "starting on")  # the migration is next
+        starting.send_signal(signal.SIGINT)
+        rest = (await asyncio.wait_for(starting.stderr.read(), 60)).decode().splitlines()
+        assert await starting.wait() == 0
+        assert len(first) == 1 and "Traceback" not in "".join(rest), rest
+        assert rest[-1].endswith("INFO askaround stopped"), rest
+        assert "listening" not in "".join(rest)  # nor did it serve first
+    finally:
+        for served in (loading, starting):
+            if served.returncode is None:
+                served.kill()
+                await served.wait()
+        await emu.stop()
+
+
 async def _serve(tmp_path: Path, emu: SlackEmulator, **more: str) -> asyncio.subprocess.Process:
     """`askaround serve` on its own SQLite file against the emulator; Socket Mode with an app
     token in `more`, HTTP without."""

@@ -97,7 +97,10 @@ async def migrated_apart(database_url: str, command: list[str]) -> int:
     return await child.wait()
 
 
-_MIGRATE = """import json, sys
+# A terminal's Ctrl-C reaches this process too: the migration ends (each is one transaction
+# either way), then the serve that started it, which heard it as well, stops.
+_MIGRATE = """import json, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_IGN)
 sys.path[:] = json.loads(sys.argv[1])
 from bot.runtime.cli import main
 sys.exit(main(sys.argv[2:]))

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 EXIT_FAILED = 1
 EXIT_CONFIG = 2
 EXIT_USAGE = 2  # argparse's: a command line that does not parse
-EXIT_INTERRUPTED = 130
 # Standard output closed by its reader (`askaround export … | head`): what a shell reports of
 # a program SIGPIPE stopped, so `set -o pipefail` still knows the output was cut short.
 EXIT_PIPE_CLOSED = 141

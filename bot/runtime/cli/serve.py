@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
+import signal
 from typing import Any
 
 from bot.settings import Settings, unknown_settings
@@ -32,13 +34,16 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 async def run(args: argparse.Namespace) -> int:
+    # Heard from here on, through the migration (its process gets a terminal's Ctrl-C too),
+    # as once serving: a stop asked for while starting is one "stopped" line and exit 0.
+    stop = None if args.migrate_only else stop_asked()
     from bot.runtime.cli.database import migrated_apart, migrating, refuse_in_memory
     from bot.runtime.cli.migrate import schema_change
     from bot.runtime.logs import configure_logging
 
     settings = Settings.from_env()
     configure_logging(settings.log_level, settings.secrets, fmt=settings.log_format)
-    if args.migrate_only:
+    if stop is None:
         if settings.log_level != "DEBUG":
             # Alembic's INFO was some 45 lines, many running over several: one of ours says it
             logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -62,12 +67,24 @@ async def run(args: argparse.Namespace) -> int:
     limit_arenas()  # before the first thread: the database's
     debug = ["--debug"] if args.debug else []
     failed = await migrated_apart(settings.database_url, ["serve", "--migrate-only", *debug])
-    if failed:
+    if failed and not stop.is_set():
         return failed  # the child said why, on standard error
-    if not settings.oauth:
+    if not settings.oauth and not stop.is_set():
         await check_bot_token(settings)
-    await serve_forever(settings)
+    if stop.is_set():
+        log.info("stopped")
+        return 0
+    await serve_forever(settings, stop)
     return 0
+
+
+def stop_asked() -> asyncio.Event:
+    """An event SIGINT and SIGTERM set, in place of Python's KeyboardInterrupt and exit."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    return stop
 
 
 async def check_bot_token(settings: Settings) -> None:
