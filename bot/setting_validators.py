@@ -15,8 +15,9 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 def bot_token(value: str, oauth: bool, one_workspace: bool = False) -> str:
     """Required in token mode; with OAuth the server takes each workspace's token from its
-    installation, and a token given anyway is what the admin CLI commands act on."""
-    if not value and one_workspace:
+    installation, and a token given anyway is what the admin CLI commands act on (a command
+    on `one_workspace` asks for it alone, not for OAuth's settings as the server does)."""
+    if not value and one_workspace and not oauth:
         raise ConfigError(
             "SLACK_BOT_TOKEN",
             "is missing: set it to the bot token (xoxb-…) of the workspace to act on, from "

@@ -26,6 +26,22 @@ async def installed_teams(
     return [team_id for team_id in rows if team_id]
 
 
+async def installed_names(session: AsyncSession, client_id: str | None = None) -> dict[str, str]:
+    """Every workspace with a bot token (for this app's `client_id`, or for any), in id
+    order, with the name Slack gave it at its latest install ("" for none)."""
+    query = select(SlackBot.team_id, SlackBot.team_name).where(
+        SlackBot.team_id.is_not(None), SlackBot.bot_token.is_not(None)
+    )
+    if client_id is not None:
+        query = query.where(SlackBot.client_id == client_id)
+    latest = {
+        team_id: name or ""
+        for team_id, name in await session.execute(query.order_by(SlackBot.installed_at))
+        if team_id
+    }
+    return dict(sorted(latest.items()))
+
+
 async def latest_bot(
     session: AsyncSession, client_id: str, team_id: str
 ) -> Row[str | None, str | None] | None:

@@ -361,18 +361,19 @@ def _quiet(_count: int) -> None:
     """The daily job reports no progress."""
 
 
-def directory_client(settings: Settings) -> AsyncWebClient:
+def directory_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
     """A Web API client built from settings that waits out rate limits instead of failing.
 
-    The admin commands act on one workspace, so in OAuth mode they need that workspace's
-    token in SLACK_BOT_TOKEN."""
-    if not settings.bot_token:
+    The admin commands act on one workspace: with `token`, the one its installation keeps
+    (`askaround sync --team` with OAuth); else, in OAuth mode too, SLACK_BOT_TOKEN's."""
+    token = token or settings.bot_token
+    if not token:
         raise ConfigError(
             "SLACK_BOT_TOKEN",
             "is missing: with OAuth, admin commands act on one workspace; set it to its token",
         )
     return AsyncWebClient(
-        token=settings.bot_token,
+        token=token,
         base_url=settings.api_url,
         retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)],
     )

@@ -153,17 +153,19 @@ async def test_purge_workspace_deletes_one_workspace_now(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
 ) -> None:
-    """`askaround purge-workspace A`, with only the database URL set: every row of A goes,
+    """`askaround sync` and `settings` with OAuth's settings (`synced_by_name`), then
+    `askaround purge-workspace A`, with only the database URL set: every row of A goes,
     its tokens too, in one line of output; B is untouched. A second run fails in one line
     saying A is not there, and so does a database that cannot be reached: exit code 1."""
     a, b = two
     await used(a)
     await used(b)
-    b_rows = await rows_of(a, b.team_id)
     for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CLIENT_ID"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("ASKAROUND_DATABASE_URL", a.runner.settings.database_url)
     monkeypatch.chdir(tmp_path)  # no .env file to read
+    await synced_by_name(a, b, monkeypatch, capsys)
+    b_rows = await rows_of(a, b.team_id)
 
     assert await requests(a, a.team_id) > 0
     assert await asyncio.to_thread(main, ["purge-workspace", a.team_id, "--yes"]) == 0
@@ -175,7 +177,9 @@ async def test_purge_workspace_deletes_one_workspace_now(
     assert await rows_of(a, b.team_id) == b_rows
     assert await asyncio.to_thread(main, ["purge-workspace", a.team_id, "--yes"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == [f"askaround: no workspace {a.team_id} in this database (it has: {b.team_id})"]
+    assert err == [
+        f"askaround: no workspace {a.team_id} in this database (it has: “Bravo Inc” ({b.team_id}))"
+    ]
 
     monkeypatch.setenv("ASKAROUND_DATABASE_URL", "postgresql://nobody:s3cretpw@127.0.0.1:1/none")
     assert await asyncio.to_thread(main, ["purge-workspace", a.team_id, "--yes"]) == 1
@@ -185,6 +189,37 @@ async def test_purge_workspace_deletes_one_workspace_now(
         and err[0].startswith("askaround: cannot purge in")
         and "s3cretpw" not in err[0]
     )
+
+
+async def synced_by_name(
+    a: SlackHarness,
+    b: SlackHarness,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An OAuth operator's `askaround sync`, with no SLACK_BOT_TOKEN (it took none but that
+    token): --team picks the installed workspace, synced with the token its install keeps;
+    without it, the workspaces are listed by name and id, as `settings` lists them."""
+    settings = a.runner.settings
+    with monkeypatch.context() as oauth:
+        for name, value in (
+            ("SLACK_SIGNING_SECRET", settings.signing_secret),
+            ("SLACK_CLIENT_ID", settings.client_id),
+            ("SLACK_CLIENT_SECRET", settings.client_secret),
+            ("SLACK_API_URL", settings.api_url),
+        ):
+            oauth.setenv(name, value)
+        capsys.readouterr()
+        assert await asyncio.to_thread(main, ["sync", "--team", b.team_id.lower()]) == 0
+        assert capsys.readouterr().out.startswith("5 Slack users in 1 page: 0 new,")
+        assert await asyncio.to_thread(main, ["sync", "--team", a.team_id]) == 0
+        assert capsys.readouterr().out.startswith("6 Slack users in 1 page: 1 new,")  # Zoe
+        both = f"“Bravo Inc” ({b.team_id}), “{a.here.workspace.team_name}” ({a.team_id})"
+        for argv in (["sync"], ["settings", "show"]):
+            assert await asyncio.to_thread(main, argv) == 1
+            err = capsys.readouterr().err.strip().splitlines()
+            said = f"askaround: say which workspace with --team (this database has: {both})"
+            assert err == [said]
 
 
 class Terminal(io.StringIO):

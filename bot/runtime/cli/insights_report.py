@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from bot.clock import Clock
 from bot.runtime.cli.failures import UsageError
-from bot.runtime.cli.workspaces import choose_workspace
+from bot.runtime.cli.workspaces import chosen_workspace
 from bot.safe_text import quoted
 from bot.settings import database_url_from_env
 
@@ -49,13 +49,12 @@ async def render(args: argparse.Namespace) -> bytes:
     from bot.insights.service import InsightsService
     from bot.runtime.cli.database import migrated
     from storage.db import create_sessions
-    from storage.workspace_settings import workspace_ids
 
     since = _since(args.since)
     async with migrated(database_url_from_env()) as engine:
         sessions = create_sessions(engine)
         async with sessions() as s:
-            team = choose_workspace(args.team, await workspace_ids(s))
+            team = await chosen_workspace(s, args.team)
         insights = InsightsService(sessions, Clock().now)
         shown = await insights.whole(team, since)
         if args.format == "png":

@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from bot.runtime.cli.workspaces import choose_workspace
+from bot.runtime.cli.workspaces import chosen_workspace
 from bot.settings import database_url_from_env
 
 LISTED = 50
@@ -90,13 +90,12 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from bot.workspace_settings.service import CLI, CLI_SHOWN
     from storage.db import create_sessions
     from storage.people import display_names
-    from storage.workspace_settings import workspace_ids
 
     shown = out or sys.stdout
     async with migrated(database_url_from_env()) as engine:
         sessions = create_sessions(engine)
         async with sessions() as s:
-            team = choose_workspace(args.team, await workspace_ids(s))
+            team = await chosen_workspace(s, args.team)
         kudos = KudosService(sessions)
         if args.action == "take-back":
             done = await kudos.take_back(team, CLI, args.reason, kudos_id=args.kudos_id)

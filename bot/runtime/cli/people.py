@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.errors import AskaroundError, ConfigError
-from bot.runtime.cli.workspaces import checked_team_id
+from bot.errors import ConfigError
+from bot.runtime.cli.workspaces import checked_team_id, token_is_for
 from bot.settings import Settings, database_settings
 
 
@@ -79,8 +79,7 @@ async def run(args: argparse.Namespace) -> int:
             from handlers.client.directory import SlackResolver, directory_client
 
             resolver = await SlackResolver.connect(directory_client(settings))
-            if team and team != resolver.team_id:
-                raise AskaroundError(f"--team {team}: SLACK_BOT_TOKEN is for {resolver.team_id}")
+            token_is_for(team, resolver.team_id)
         report = await import_people(services, rows, resolver, dry_run=args.dry_run)
     print(report.summary())
     return 1 if report.rejected else 0

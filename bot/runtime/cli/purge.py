@@ -48,6 +48,7 @@ async def run(args: argparse.Namespace) -> int:
     from bot.runtime.cli.database import migrated
     from bot.uninstalls import Uninstalls
     from storage.db import create_inbox_engine, create_sessions
+    from storage.installations import installed_names
     from storage.workspace_settings import workspace_ids
 
     team_id = checked_team_id(str(args.team_id))
@@ -62,7 +63,7 @@ async def run(args: argparse.Namespace) -> int:
             held = await uninstalls.held(team_id)
             if not held:  # a mistyped id, or one purged already
                 async with sessions() as s:
-                    raise not_here(team_id, await workspace_ids(s))
+                    raise not_here(team_id, await workspace_ids(s), await installed_names(s))
             await confirmed(team_id, held, yes=bool(args.yes))
             removed = await uninstalls.purge(team_id)
         finally:

@@ -90,8 +90,7 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
     from bot.digests.chart import draw
     from bot.digests.csv import summary_csv
     from bot.runtime.cli.database import open_services
-    from bot.runtime.cli.workspaces import choose_workspace
-    from storage.workspace_settings import workspace_ids
+    from bot.runtime.cli.workspaces import chosen_workspace
 
     _check_output(args.output)
     if args.format == "png" and not args.output and out is None and sys.stdout.isatty():
@@ -120,7 +119,7 @@ async def run(args: argparse.Namespace, out: BinaryIO | None = None) -> int:
         team = None
         if args.team:  # one of an Enterprise Grid org's workspaces, where the manager is
             async with services.sessions() as s:
-                team = choose_workspace(args.team, await workspace_ids(s))
+                team = await chosen_workspace(s, args.team)
         summary = await services.digests.report_for(
             args.manager, period, team=team, show_private=args.show_private
         )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.errors import AskaroundError
 from bot.runtime.cli.failures import UsageError
-from bot.runtime.cli.workspaces import choose_workspace
+from bot.runtime.cli.workspaces import chosen_workspace
 from bot.safe_text import quoted
 from bot.settings import database_url_from_env
 from bot.workspace_settings.keys import (
@@ -89,7 +89,6 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from bot.workspace_settings.service import CLI, WorkspaceSettingsService
     from storage.db import create_sessions
     from storage.models import utcnow
-    from storage.workspace_settings import workspace_ids
 
     shown = out or sys.stdout
     # A list typed unquoted at a shell arrives as several words; `'a, b'` as one.
@@ -111,7 +110,7 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         sessions = create_sessions(engine)
         service = WorkspaceSettingsService(sessions, utcnow)
         async with sessions() as s:
-            team = choose_workspace(args.team, await workspace_ids(s))
+            team = await chosen_workspace(s, args.team)
         if args.action == "set":
             # typed at a shell, in any case and with either separator, as the values are read
             key, value = str(args.key).strip().lower().replace("-", "_"), str(args.value)

@@ -1,6 +1,6 @@
 """`askaround skills alias|merge [--team T…]`: curate a workspace's skill vocabulary with the
 database URL alone, as `askaround settings`: the workspace named with --team, or the
-database's only one (`choose_workspace`)."""
+database's only one (`chosen_workspace`)."""
 
 from __future__ import annotations
 
@@ -81,14 +81,13 @@ async def run(args: argparse.Namespace) -> int:
 async def _in_database(args: argparse.Namespace) -> str:
     from bot.directory.profiles import ProfileService
     from bot.runtime.cli.database import migrated
-    from bot.runtime.cli.workspaces import choose_workspace
+    from bot.runtime.cli.workspaces import chosen_workspace
     from storage.db import create_sessions
-    from storage.workspace_settings import workspace_ids
 
     async with migrated(database_url_from_env()) as engine:
         sessions = create_sessions(engine)
         async with sessions() as s:
-            team_id = choose_workspace(args.team, await workspace_ids(s))
+            team_id = await chosen_workspace(s, args.team)
         return await _curate(ProfileService(sessions, Clock()), team_id, args)
 
 

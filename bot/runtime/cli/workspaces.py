@@ -5,10 +5,15 @@ are upper case; one typed in any case (`t0123abcd`) is read as Slack writes it."
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from bot.errors import AskaroundError
 from bot.runtime.cli.failures import UsageError
 from bot.safe_text import quoted
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
 
 TEAM_ID = re.compile(r"[TE][A-Z0-9]{1,31}")
 
@@ -24,8 +29,17 @@ def checked_team_id(text: str) -> str:
     return team_id
 
 
-def choose_workspace(asked: str | None, known: list[str]) -> str:
-    """`asked` when the database has it, else the only workspace; one line saying why not."""
+async def chosen_workspace(session: AsyncSession, asked: str | None) -> str:
+    """`choose_workspace` among the workspaces the database knows, by their names too."""
+    from storage.installations import installed_names
+    from storage.workspace_settings import workspace_ids
+
+    return choose_workspace(asked, await workspace_ids(session), await installed_names(session))
+
+
+def choose_workspace(asked: str | None, known: list[str], names: Mapping[str, str]) -> str:
+    """`asked` when the database has it, else the only workspace; one line saying why not,
+    listing the workspaces by `names` (Slack's, from their installs) and ids."""
     if not known:
         raise AskaroundError(
             "this database has no workspace yet: one is added when askaround is installed "
@@ -34,18 +48,34 @@ def choose_workspace(asked: str | None, known: list[str]) -> str:
     if asked:
         asked = as_slack_writes(asked)
         if asked not in known:
-            raise not_here(asked, known)
+            raise not_here(asked, known, names)
         return asked
     if len(known) != 1:
-        listed = ", ".join(known)
-        raise AskaroundError(f"say which workspace with --team (this database has: {listed})")
+        raise AskaroundError(
+            f"say which workspace with --team (this database has: {named(known, names)})"
+        )
     return known[0]
 
 
-def not_here(asked: str, known: list[str]) -> AskaroundError:
+def not_here(asked: str, known: list[str], names: Mapping[str, str]) -> AskaroundError:
     """The line for a workspace id the database does not have, with the ones it does."""
-    has = ", ".join(known) if known else "none"
+    has = named(known, names) if known else "none"
     return AskaroundError(f"no workspace {asked} in this database (it has: {has})")
+
+
+def named(team_ids: Iterable[str], names: Mapping[str, str]) -> str:
+    """Workspaces as an admin knows them, “Acme” (T0123ABCD), and by id alone where no
+    install named them (token mode keeps no name)."""
+    return ", ".join(
+        f"{quoted(names[team], one_line=True)} ({team})" if names.get(team) else team
+        for team in team_ids
+    )
+
+
+def token_is_for(asked: str | None, token_team: str) -> None:
+    """--team, when given with SLACK_BOT_TOKEN, names the workspace the token is for."""
+    if asked and asked != token_team:
+        raise AskaroundError(f"--team {asked}: SLACK_BOT_TOKEN is for {token_team}")
 
 
 def as_slack_writes(team_id: str) -> str:
