@@ -292,6 +292,17 @@ class KudosService:
             await tell.undone(s, team_id, batch_key, reply_url, now)
         return Undone(entries, group_dm=group_dm)
 
+    async def shoutout_stands(self, team_id: str, channel_id: str, ts: str) -> bool:
+        """Whether the shout-out at `ts` stands: its kudos not undone (nor taken back)."""
+        async with units.reading(self._sessions) as s:
+            return not await ledger.shoutout_undone(s, team_id, channel_id, ts)
+
+    async def undo_given_up(self, team_id: str, batch_key: str) -> None:
+        """Slack kept failing the removals Undo queued until the outbox gave them up: the
+        giver, who would have been answered, is told what may still show."""
+        async with units.transaction(self._sessions) as s:
+            await tell.undo_unfinished(s, team_id, batch_key, self._clock())
+
     async def seconds_left(self, team_id: str, batch_key: str) -> tuple[tuple[Entry, ...], ...]:
         """Others' live seconds of the shout-out of these (undone) kudos, each act's entries:
         they stay, and their replies are left under a deleted message."""

@@ -267,6 +267,19 @@ async def undone(
     )
 
 
+async def undo_unfinished(s: AsyncSession, team_id: str, batch_key: str, at: datetime) -> None:
+    """The `undone` delivery was given up: its giver is told in a DM that the shout-out may
+    still show, and that `askaround outbox retry` finishes it (`kudos_undone.unfinished`)."""
+    await outbox.enqueue(
+        s,
+        team_id,
+        "kudos.undo_unfinished",
+        {"batch_key": batch_key},
+        key=f"kudos.undo_unfinished:{team_id}:{batch_key}",
+        at=at,
+    )
+
+
 async def taken_back(s: AsyncSession, team_id: str, entries: Sequence[Entry], at: datetime) -> None:
     """An admin took these kudos (one act of giving) back: their shout-out and the recipients'
     DMs already posted are redrawn to say so, and the giver and each recipient are told in a

@@ -145,21 +145,33 @@ def render_undo_ended(given: Given, *, group_dm: bool = False) -> Message:
 
 
 def render_undone(
-    entries: Sequence[Entry], kept: Sequence[str] = (), *, taken_back: bool = False
+    entries: Sequence[Entry],
+    kept: Sequence[str] = (),
+    *,
+    taken_back: bool = False,
+    given_up: bool = False,
 ) -> Message:
     """It names each message that could not be removed (drawn once they were tried,
     `handlers.outbox.kudos_undone`). `taken_back`: an admin took them back first, which it
-    says (naming nobody), as the press did nothing."""
+    says (naming nobody), as the press did nothing. `given_up`: Slack kept failing the
+    removals until the outbox gave them up; `kept` names what may still show."""
     receivers = list(dict.fromkeys(e.receiver for e in entries))
+    listed = ", ".join(capped_lines(kept, LISTED, ""))
     text = f"Undone: your kudos to {people(receivers)} are no longer in the ledger"
     if taken_back:
         text = (
             f"An admin already took back your kudos to {people(receivers)}: "
             "they are no longer in the ledger."
         )
+    elif given_up:
+        text += (
+            ", but Slack kept failing when I tried to remove the messages they caused, so "
+            f"{listed or 'they'} may still show. An askaround admin can finish "
+            "removing them with `askaround outbox retry`."
+        )
     elif kept:
         text += (
-            f", but I could not remove {', '.join(capped_lines(kept, LISTED, ''))}: "
+            f", but I could not remove {listed}: "
             "a workspace admin can delete "
             f"{'it' if len(kept) == 1 else 'them'}."
         )

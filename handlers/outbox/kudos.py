@@ -66,6 +66,12 @@ async def shoutout(
     live = () if told_unposted else tuple(e for e in entries if not e.undone)
     if live and (live[0].shoutout_ts or live[0].shoutout_reply_url):
         return  # posted by an earlier attempt that recorded it
+    if payload.get("thread_ts") and not await services.kudos.shoutout_stands(
+        team_id, str(payload["channel"]), str(payload["thread_ts"])
+    ):
+        # A seconding whose shout-out was undone before it was posted: its own shout-out,
+        # as Undo redraws one posted (`kudos_undone`), not a reply under a deleted message.
+        payload = {**payload, "thread_ts": None}
     thread_ts = payload.get("thread_ts")
     where_posted, link_back = await _where(client, services, team_id, payload, entries[0])
     channel = where_posted["channel"]
@@ -271,21 +277,32 @@ async def unposted(
         payload.get("posted_in"),
         group_dm=bool(payload.get("group_dm")),
     )
+    await tell_giver(client, live[0], message, "the shout-out was not posted")
+
+
+async def tell_giver(
+    client: AsyncWebClient, entry: Entry, message: dict[str, Any], news: str
+) -> None:
+    """In a DM, what the giver was promised they would hear of (`news`, for the log)."""
     try:
-        dm = await client.conversations_open(users=live[0].giver)
+        dm = await client.conversations_open(users=entry.giver)
         await client.chat_postMessage(channel=dm["channel"]["id"], **message)
     except SlackApiError as failure:
         if is_transient(failure) or not refused_for_good(failure):
             raise
-        await _unposted_where_given(client, live[0], message, failure)
+        await _where_given(client, entry, message, failure, news)
 
 
-async def _unposted_where_given(
-    client: AsyncWebClient, entry: Entry, message: dict[str, Any], refused: SlackApiError
+async def _where_given(
+    client: AsyncWebClient,
+    entry: Entry,
+    message: dict[str, Any],
+    refused: SlackApiError,
+    news: str,
 ) -> None:
-    """The giver was promised they would hear if the shout-out could not be posted; Slack
-    refusing the DM for good (a Slack refusing every chat.postMessage refused the shout-out
-    too) leaves an ephemeral where they gave the kudos, or one line in the log."""
+    """Slack refusing the giver's DM for good (a Slack refusing every chat.postMessage
+    refused the shout-out too) leaves an ephemeral where they gave the kudos, or one line in
+    the log."""
     also = ""
     if entry.channel_id is not None:
         try:
@@ -296,9 +313,9 @@ async def _unposted_where_given(
                 raise
             also = f", then {method_of(failure)}: {explained(failure)}"
     log.warning(
-        "kudos %s: the giver could not be told the shout-out was not posted: "
-        "Slack refused %s: %s%s",
+        "kudos %s: the giver could not be told %s: Slack refused %s: %s%s",
         entry.batch_key,
+        news,
         method_of(refused),
         explained(refused),
         also,

@@ -14,7 +14,7 @@ from bot.kudos.records import Entry, Given
 from bot.services import Services
 from handlers.blocks.kudos import place, render_shoutout, render_undone
 from handlers.client.messages import delete_message, update_message
-from handlers.outbox.kudos import by_reply_url, delete_by_reply_url
+from handlers.outbox.kudos import by_reply_url, delete_by_reply_url, tell_giver
 
 
 async def undone(
@@ -76,4 +76,26 @@ async def _seconds_stand_alone(
         await update_message(client, posted.shoutout_channel_id, posted.shoutout_ts, message)
 
 
-DELIVERIES = {"kudos.undone": undone}
+async def given_up(services: Services, team_id: str, payload: dict[str, Any]) -> None:
+    await services.kudos.undo_given_up(team_id, str(payload["batch_key"]))
+
+
+async def unfinished(
+    client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
+) -> None:
+    """The giver's Undo, given up, was never answered (its reply_url lasts half an hour, the
+    outbox tries for about an hour): a DM says the shout-out may still show, and how an
+    admin finishes removing it."""
+    entries = tuple(await services.kudos.batch(team_id, str(payload["batch_key"])))
+    if not entries:
+        return  # forgotten with the workspace's data since
+    first = entries[0]
+    group_dm = await services.kudos.given_in_group_dm(team_id, first.batch_key)
+    shown = [f"the shout-out in {place(first.shoutout_channel_id, first, group_dm=group_dm)}"]
+    message = render_undone(entries, shown if first.shoutout_ts else [], given_up=True)
+    await tell_giver(client, first, message, "their Undo was given up")
+
+
+DELIVERIES = {"kudos.undone": undone, "kudos.undo_unfinished": unfinished}
+# What a delivery the outbox gives up on does instead, to keep what its words promised.
+GIVEN_UP = {"kudos.undone": given_up}

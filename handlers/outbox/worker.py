@@ -57,6 +57,7 @@ from storage import wakeups
 log = logging.getLogger("askaround.outbox")
 GIVEN_UP: dict[str, GivenUp] = {
     **kudos.GIVEN_UP,
+    **kudos_undone.GIVEN_UP,
     **questions.GIVEN_UP,
     **offers.GIVEN_UP,
     **digests.GIVEN_UP,

@@ -213,6 +213,11 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         lambda: kudos.render_undone(ENTRIES, taken_back=True),
         check_message,
     ),
+    (
+        "render_undone given up",
+        lambda: kudos.render_undone(ENTRIES, tuple(LONG for _ in range(PEOPLE)), given_up=True),
+        check_message,
+    ),
     ("render_unposted", lambda: kudos.render_unposted(GIVEN, "C1", LONG), check_message),
     ("render_kudos_help", lambda: kudos.render_kudos_help(), check_message),
     ("render_leaderboard", lambda: kudos.render_leaderboard(BOARD), check_message),

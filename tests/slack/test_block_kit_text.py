@@ -201,6 +201,11 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         (
+            "render_undone given up",
+            lambda: kudos.render_undone((entry,), ("the shout-out in <#C1>",), given_up=True),
+            check_message,
+        ),
+        (
             "render_unposted",
             lambda: kudos.render_unposted(given, "C1", "not_in_channel"),
             check_message,

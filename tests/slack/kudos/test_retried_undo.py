@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from bot.reliability.delivery import MAX_ATTEMPTS
 from slack_emulator import Message
 from tests.slack.harness import SlackHarness
-from tests.slack.kudos.world import give, kudos_posts, ledger
+from tests.slack.kudos.world import dm_text, give, kudos_posts, ledger
 from tests.slack.twice import press
 
 REASON = "for the migration review #craft"
@@ -82,3 +83,39 @@ async def test_undo_sent_again_by_slack_removes_and_redraws_once(slack: SlackHar
     await slack.drain()
     _stands_alone(slack, seconding)
     assert REMOVED in _answered(slack)
+
+
+async def test_undo_given_up_is_told_and_a_seconding_queued_meanwhile_stands_alone(
+    slack: SlackHarness,
+) -> None:
+    """Slack failing the shout-out's removal until the outbox gives the Undo up left Alice's
+    press unanswered (its reply_url expires before the outbox stops trying): a DM tells her
+    the shout-out may still show and that an admin's `askaround outbox retry` finishes it,
+    which it does, telling her nothing twice. Maria's seconding, still queued when Alice
+    pressed Undo (Slack rate-limited its post), was posted under the shout-out being
+    deleted: it is posted as her own shout-out, not in that thread."""
+    await give(slack, "alice", f"@bob {REASON}")
+    await slack.drain()
+    [shoutout] = kudos_posts(slack, "general")
+    general = slack.channel("general")
+    slack.emu.faults.add("chat.postMessage", status=429, retry_after=30, channel=general)
+    await slack.emu.add_reaction(slack.user("maria"), shoutout.channel, shoutout.ts, "kudos")
+    await slack.settle()
+    assert kudos_posts(slack, "general") == [shoutout]  # the seconding waits its 30 s
+    slack.emu.faults.add("chat.delete", status=500, times=MAX_ATTEMPTS)
+    await slack.emu.click_button(slack.user("alice"), "Undo")
+    await slack.drain()
+
+    [_, seconding] = kudos_posts(slack, "general")
+    maria, bob = slack.user("maria"), slack.user("bob")
+    assert seconding.thread_ts is None, "posted under the undone shout-out"
+    assert seconding.text.startswith(f":tada: <@{maria}> gave kudos to <@{bob}>"), seconding.text
+    told = dm_text(slack, "alice")
+    assert "Undone: your kudos to" in told and "Slack kept failing" in told, told
+    assert "the shout-out in <#" in told and "`askaround outbox retry`" in told, told
+    assert [k.source for k in await ledger(slack)] == ["second"]
+
+    assert await slack.services.outbox.retry_failed(slack.services.clock.now())
+    await slack.drain()
+    assert kudos_posts(slack, "general") == [seconding]  # the shout-out removed at last
+    assert dm_text(slack, "alice") == told
