@@ -71,6 +71,7 @@ def render_asking(
     helper and the asker may have found the answer elsewhere. Unless the asker alone reads
     it, who was asked through their network is counted, not named."""
     shown, hidden = who_asked(offers, asker_alone=asker_alone)
+    you = _asker(question, names, asker_alone=asker_alone)
     # nobody has the request yet: the list opens saying so, once
     waits = bool(offers) and all(request_waits(o) for o in offers) and question.status == "open"
     lines = [
@@ -85,7 +86,7 @@ def render_asking(
     if question.status == "connected" and question.helper_user_id:
         text = f"I asked {plural(len(offers), 'colleague')} privately whether they could help:"
         helper = named([question.helper_user_id], names)
-        said = f"Question #{question.id}: {helper} is helping you."
+        said = f"Question #{question.id}: {helper} is helping {you}."
         buttons = [solved, withdraw]
     elif ended is None:
         text = f"I'm asking {plural(len(offers), 'colleague')} privately whether they can help:"
@@ -95,8 +96,8 @@ def render_asking(
                 f"I'll ask {asked} privately whether they can help, when their working day "
                 f"starts{day_starts(starts, len(offers))}:"
             )
-        said = f"Question #{question.id}. I'll tell you as soon as someone can help. " + _next(
-            question, minutes
+        said = f"Question #{question.id}. I'll tell {you} as soon as someone can help. " + _next(
+            question, minutes, you
         )
         buttons = [solved, withdraw]
     else:
@@ -113,7 +114,16 @@ def render_asking(
     return {"text": text, "blocks": blocks + ([actions(*buttons)] if buttons else [])}
 
 
-def _next(question: QuestionView, minutes: float) -> str:
+def _asker(question: QuestionView, names: Mapping[str, str], *, asker_alone: bool) -> str:
+    """Who "you" is in the asking message: the asker, named without a ping in the thread of
+    a message someone used *Find an expert* on, whose author reads it there too (and would
+    read "I'll tell you" as said to them)."""
+    if asker_alone or question.source != "shortcut":
+        return "you"
+    return named([question.asker_user_id], names)
+
+
+def _next(question: QuestionView, minutes: float, you: str = "you") -> str:
     """What happens when none of those asked can help, and when: told nothing of it, an asker
     could not tell whether to wait an hour or a week. Others are promised only where the
     question may go on to them (`visibility.may_ask_others`)."""
@@ -123,8 +133,8 @@ def _next(question: QuestionView, minutes: float) -> str:
         made_private=question.made_private,
         agreed_colleagues=question.agreed_colleagues,
     ):
-        return f"{within} ask others who might, or tell you there is nobody else."
-    return f"{within} tell you, and ask nobody else."
+        return f"{within} ask others who might, or tell {you} there is nobody else."
+    return f"{within} tell {you}, and ask nobody else."
 
 
 def render_more(
@@ -324,12 +334,13 @@ def render_connected(
     }
 
 
-def render_on_behalf(author: str, presser: str) -> Message:
+def render_on_behalf(author: str, presser: str, names: Mapping[str, str]) -> Message:
     """To the author of a message someone used *Find an expert* on, in its thread: who
-    asked, and that whoever can help is introduced there."""
+    asked (named without a ping: they pressed it, and are told in their own messages), and
+    that whoever can help is introduced there."""
     text = (
-        f"<@{author}>, <@{presser}> asked me to find a colleague who can help with this. I'm "
-        "asking privately, and will introduce whoever can here."
+        f"<@{author}>, {named([presser], names)} asked me to find a colleague who can help "
+        "with this. I'm asking privately, and will introduce whoever can here."
     )
     return {"text": text}
 

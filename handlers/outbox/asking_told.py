@@ -41,7 +41,10 @@ async def drawn_asking(
 ) -> Message:
     """The asking message as it is now: who is asked, how long each has and, for requests
     waiting for their colleague's working day, when the first one starts."""
-    names = await names_of(client, services, team_id, people_in(offers))
+    named = people_in(offers)
+    if question.source == "shortcut" and not alone:  # the asker named, not "you" (`_asker`)
+        named.add(question.asker_user_id)
+    names = await names_of(client, services, team_id, named)
     waiting = [o for o in offers if request_waits(o)]
     return render_asking(
         question,

@@ -34,6 +34,7 @@ from handlers.dispatch.router import (
     is_notice,
 )
 from handlers.dispatch.workspace import by_askaround, from_elsewhere, workspace_of
+from handlers.outbox.question_reads import names_of
 from handlers.outbox.replies import (
     ASKED_ALREADY,
     CHATTER_REPLY,
@@ -68,7 +69,13 @@ NOTICE = (
 
 
 async def _tell_author(
-    client: AsyncWebClient, channel_id: str, thread_ts: str, author: str, presser: str
+    client: AsyncWebClient,
+    services: Services,
+    team_id: str,
+    channel_id: str,
+    thread_ts: str,
+    author: str,
+    presser: str,
 ) -> None:
     """The author of a message a colleague used *Find an expert* on, told in its thread,
     where the list of who is asked follows and whoever can help is introduced: their
@@ -76,10 +83,10 @@ async def _tell_author(
     may read (`visibility.asker_told_in_thread`): in a private one the presser alone agreed
     to take it out. Refused (a thread that takes no posts, Slack failing), it is left unsaid:
     the question is asked already, and goes on."""
+    names = await names_of(client, services, team_id, [presser])
+    message = render_on_behalf(author, presser, names)
     try:
-        await post_once(
-            client, channel=channel_id, thread_ts=thread_ts, **render_on_behalf(author, presser)
-        )
+        await post_once(client, channel=channel_id, thread_ts=thread_ts, **message)
     except SlackApiError as error:
         log.info("author not told in the thread: %s", error_code(error))
 
@@ -382,6 +389,7 @@ def register(router: Router, services: Services) -> None:
             and author not in (None, user_id)
             and visibility.asker_told_in_thread(is_private=where.private, in_bot_dm=False)
         ):
+            thread_ts = request.thread_ts or message["ts"]
             await _tell_author(
-                client, channel_id, request.thread_ts or message["ts"], author, user_id
+                client, services, workspace_of(context), channel_id, thread_ts, author, user_id
             )

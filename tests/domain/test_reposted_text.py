@@ -232,7 +232,7 @@ def test_every_renderer_is_listed_or_shows_no_typed_text() -> None:
         "render_not_now",  # a date token only
         "render_watch_unheard",  # a channel's and a person's mentions only
         "render_request_ended",  # a mention only
-        "render_on_behalf",  # two mentions only
+        "render_on_behalf",  # a mention and a name, through `named`
         "render_asking_elsewhere",  # the question's number only
         "render_told_privately",  # the question's number only
         "render_answered",

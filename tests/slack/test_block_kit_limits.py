@@ -415,7 +415,7 @@ RENDERS: list[tuple[str, Callable[[], Any], Check]] = [
         check_message,
     ),
     ("render_already_asked", lambda: questions.render_already_asked(question(1)), check_message),
-    ("render_on_behalf", lambda: questions.render_on_behalf(USERS[0], USERS[1]), check_message),
+    ("render_on_behalf", lambda: questions.render_on_behalf(USERS[0], USERS[1], {}), check_message),
     (
         "render_home_questions",
         lambda: home.render_home_questions([question(i) for i in range(PEOPLE)]),

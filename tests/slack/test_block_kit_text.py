@@ -413,7 +413,11 @@ def renders(name: str, text: str) -> list[Render]:
             check_message,
         ),
         ("render_already_asked", lambda: questions.render_already_asked(question), check_message),
-        ("render_on_behalf", lambda: questions.render_on_behalf(ASKER, HELPER), check_message),
+        (
+            "render_on_behalf",
+            lambda: questions.render_on_behalf(ASKER, HELPER, {HELPER: "Dev Patel"}),
+            check_message,
+        ),
         (
             "render_home_questions",
             lambda: home.render_home_questions([question]),

@@ -23,13 +23,25 @@ async def test_the_author_is_told_in_their_thread_who_looked_for_help(
 ) -> None:
     """Alice used *Find an expert* on Carol's message in #general: the list went in Carol's
     thread saying "I'll tell you as soon as someone can help", and nothing told Carol that
-    anyone had looked for help on her message, nor for whom. She is told, in her thread."""
+    anyone had looked for help on her message, nor for whom. She is told, in her thread,
+    and the list names Alice where it said "you" (Carol read it as said to her); Alice is
+    named without a ping in both, as the list names everyone (she pressed it, and hears how
+    it goes in her own messages)."""
     message = await slack.post("carol", "general", PROBLEM)
     await slack.emu.message_shortcut(slack.user("alice"), "find_expert", message)
     await slack.settle()
+    alice = slack.here.workspace.user(slack.user("alice")).real_name
     [told] = [s for s in thread_of(slack, message) if "asked me to find" in s]
     assert told.startswith(f"<@{slack.user('carol')}>"), told
-    assert f"<@{slack.user('alice')}> asked me to find" in told, told
+    assert f"@\u2060{alice} asked me to find" in told and f"<@{slack.user('alice')}>" not in told
+    [listed] = [
+        m.blocks[1]["elements"][0]["text"]
+        for m in slack.emu.messages(message.channel)
+        if m.thread_ts == message.ts and "as soon as someone can help" in str(m.blocks)
+    ]
+    assert f"I'll tell @\u2060{alice} as soon as" in listed, listed
+    assert f"tell @\u2060{alice} there is nobody else" in listed, listed
+    assert "you" not in listed.split("Question #")[1], listed
 
 
 async def test_the_introduction_is_not_the_pressers_own_question(slack: SlackHarness) -> None:
