@@ -130,6 +130,9 @@ def test_demo_script_from_the_docs_runs_clean(tmp_path: Path) -> None:
     assert "_These kudos were taken back by an admin._" in out
     assert out.count("Their reason: Finn meant to thank Dev, and will") == 2
     assert "@iris has a question you might help with:\n    > terraformのstate" in out
+    # Dev's Home tab while Iris's request waits for him (the section showed in no demo)
+    waiting = "WAITING FOR YOUR ANSWER\n    @iris has a question you might help with:"
+    assert "[@dev's Home tab]" in out and waiting in out
     assert "You have 2 of 2 kudos left today, and this would give 3" in out  # then saved
     # Hana's picture of help between teams is named, not an empty DM; Undo's deletions are a
     # header each, without an empty line under it.
