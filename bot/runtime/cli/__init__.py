@@ -1,13 +1,13 @@
-"""The `askaround` command line (`command_line.py`). This module loads nothing but `sys`, so
-that a Ctrl-C while Python loads the rest (about half a second; asyncio alone is a fifth) is
-one line, not Python's traceback of the import it fell in."""
+"""The `askaround` command line (`command_line.py`). This module loads next to nothing (`sys`,
+the exit codes), so that a Ctrl-C while Python loads the rest (about half a second; asyncio
+alone is a fifth) is one line, not Python's traceback of the import it fell in."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
 
-EXIT_INTERRUPTED = 130  # what a shell reports of a program Ctrl-C stopped
+from bot.runtime.cli.failures import EXIT_INTERRUPTED
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -23,7 +23,6 @@ from types import ModuleType
 from typing import Any, NoReturn
 
 from bot.runtime.cli import (
-    EXIT_INTERRUPTED,
     backup,
     demo,
     evaluate,
@@ -204,7 +203,7 @@ def _command(argv: Sequence[str] | None) -> int:
     try:
         return int(asyncio.run(args.run(args)))
     except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+        return failures.EXIT_INTERRUPTED
     except BrokenPipeError:
         raise  # not a failure to tell of: `main` ends quietly
     except Exception as error:

@@ -8,7 +8,6 @@ bug: it still gets one line, naming the exception and `--debug`.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
 EXIT_FAILED = 1
 EXIT_CONFIG = 2
 EXIT_USAGE = 2  # argparse's: a command line that does not parse
+EXIT_INTERRUPTED = 130  # what a shell reports of a program Ctrl-C stopped
 # Standard output closed by its reader (`askaround export … | head`): what a shell reports of
 # a program SIGPIPE stopped, so `set -o pipefail` still knows the output was cut short.
 EXIT_PIPE_CLOSED = 141
@@ -74,7 +74,7 @@ def one_line(error: BaseException) -> tuple[str, int]:
     if isinstance(error, aiohttp.ClientConnectorError):
         where = f"{error.host}:{error.port}"
         return f"cannot reach Slack at {where} (SLACK_API_URL): {reason(error.os_error)}", 1
-    if isinstance(error, aiohttp.ClientError | asyncio.TimeoutError):
+    if isinstance(error, aiohttp.ClientError | TimeoutError):
         return f"Slack did not answer: {reason(error)}", EXIT_FAILED
     if isinstance(error, SQLAlchemyError):
         return f"the database failed: {reason(error)}", EXIT_FAILED
