@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import signal
+import threading
 from typing import Any
 
 from bot.settings import Settings, unknown_settings
@@ -79,11 +80,13 @@ async def run(args: argparse.Namespace) -> int:
 
 
 def stop_asked() -> asyncio.Event:
-    """An event SIGINT and SIGTERM set, in place of Python's KeyboardInterrupt and exit."""
+    """An event SIGINT and SIGTERM set, in place of Python's KeyboardInterrupt and exit;
+    none reaches a `main` run in another thread (a test's), whose event nothing sets."""
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+    if threading.current_thread() is threading.main_thread():
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
     return stop
 
 
