@@ -155,14 +155,25 @@ def _ping_when_idle(engine: AsyncEngine) -> None:
 PAGE_CACHE_KIB = 512
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+_PRAGMAS = (
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
     # Writers queue for the lock rather than fail: work after an ack must not be lost.
-    cursor.execute(f"PRAGMA busy_timeout={sqlite_driver.BUSY_TIMEOUT_MS}")
-    cursor.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
+    f"PRAGMA busy_timeout={sqlite_driver.BUSY_TIMEOUT_MS}",
+    f"PRAGMA cache_size=-{PAGE_CACHE_KIB}",
+)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Each new connection's settings, in one trip to aiosqlite's thread (`at_open`): a
+    statement each was five, and each bot opens two files (the database and its inbox)."""
+    if isinstance(dbapi_connection, sqlite_driver.OneHopConnection):
+        dbapi_connection.at_open(_PRAGMAS)
+        return
+    cursor = dbapi_connection.cursor()
+    for pragma in _PRAGMAS:
+        cursor.execute(pragma)
     cursor.close()
 
 

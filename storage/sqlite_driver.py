@@ -27,7 +27,7 @@ import asyncio
 import collections
 import contextlib
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -108,6 +108,11 @@ def _run(conn: sqlite3.Connection, operation: str, parameters: Any, many: bool) 
         return rows, description, cursor.rowcount, cursor.lastrowid
     finally:
         cursor.close()
+
+
+def _each(conn: sqlite3.Connection, statements: Sequence[str]) -> None:
+    for statement in statements:
+        conn.execute(statement).close()
 
 
 def _committed(conn: sqlite3.Connection) -> bool:
@@ -246,6 +251,27 @@ class OneHopConnection(AsyncAdapt_aiosqlite_connection):
         """A PRAGMA ran (the connection's own, when it opens): the next use sets both again,
         for a statement on the loop must never wait for a lock."""
         self._set_for = None
+
+    def at_open(self, statements: Sequence[str]) -> None:
+        """`statements` (a new connection's settings, nothing to read) in one trip to the
+        thread; the loop's and the thread's settings are set again at the next use."""
+        conn: sqlite3.Connection = self._connection._conn  # type: ignore[attr-defined]
+        try:
+            await_(self._connection._execute(_each, conn, statements))  # type: ignore[attr-defined]
+        except Exception as error:
+            self._handle_exception(error)
+        finally:
+            self.settings_unknown()
+
+    def create_function(self, *args: Any, **kw: Any) -> None:
+        """SQLAlchemy's SQLite functions (`regexp`, `floor`), made as the pool opens the
+        connection, before anyone has it: here on the loop, a trip to the thread each saved
+        (SQLite keeps them in memory, nothing touches the file)."""
+        conn: sqlite3.Connection = self._connection._conn  # type: ignore[attr-defined]
+        try:
+            conn.create_function(*args, **kw)
+        except Exception as error:
+            self._handle_exception(error)
 
     def cursor(self, server_side: bool = False) -> Any:
         if server_side:  # aiosqlite's own cursor, on the thread

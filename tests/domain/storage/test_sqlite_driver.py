@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text, update
@@ -261,3 +261,55 @@ def test_a_connection_cancelled_while_opening_is_closed_before_the_loop_is(
     for thread in set(threading.enumerate()) - before:
         thread.join(5)
     assert failures == []
+
+
+class Watched(sqlite3.Connection):
+    """A connection telling, for each statement run and function made, which thread did it."""
+
+    seen: ClassVar[list[tuple[str, int]]] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_trace_callback(lambda sql: Watched.seen.append((sql, threading.get_ident())))
+
+    def create_function(self, name: str, *args: Any, **kwargs: Any) -> None:
+        Watched.seen.append((f"function {name}", threading.get_ident()))
+        super().create_function(name, *args, **kwargs)
+
+
+async def test_a_new_connections_functions_are_made_on_the_loop(tmp_path: Path) -> None:
+    """Every bot's start opens its database and its inbox's file: SQLAlchemy's functions
+    (`regexp`, `floor`) are made on the loop, as nothing else has the connection yet, and
+    `storage.db`'s five settings run together on aiosqlite's thread (a trip each was seven,
+    some 0.1 ms of CPU each), and hold."""
+    Watched.seen = []
+    engine = create_engine(
+        f"sqlite+aiosqlite:///{tmp_path / 'watched.db'}", connect_args={"factory": Watched}
+    )
+    try:
+        async with engine.connect() as conn:
+            made = list(Watched.seen)
+            assert (await conn.exec_driver_sql("SELECT 'abc' REGEXP 'b'")).scalar_one() == 1
+            mode = (await conn.exec_driver_sql("PRAGMA journal_mode")).scalar_one()
+            keys = (await conn.exec_driver_sql("PRAGMA foreign_keys")).scalar_one()
+    finally:
+        await engine.dispose()
+    loop = threading.get_ident()
+    functions = [thread for what, thread in made if what.startswith("function ")]
+    assert [what for what, _ in made if what.startswith("function ")] == [
+        "function regexp",
+        "function floor",
+    ]
+    assert set(functions) == {loop}
+    five = [
+        "PRAGMA foreign_keys=ON",
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=NORMAL",
+        f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+        "PRAGMA cache_size=-512",
+    ]
+    start = [sql for sql, _ in made].index(five[0])
+    settings = made[start : start + len(five)]
+    assert [sql for sql, _ in settings] == five
+    assert loop not in {thread for _, thread in settings}
+    assert (mode, keys) == ("wal", 1)
