@@ -326,15 +326,16 @@ async def prune(session: AsyncSession, done_before: datetime) -> int:
 
 async def seen(session: AsyncSession, replica_id: str, at: datetime) -> None:
     """Record that a replica is alive (inserting it the first time)."""
-    await session.execute(
+    await execute(
+        session,
         insert_for(session, Replica)
         .values(id=replica_id, started_at=at, seen_at=at)
-        .on_conflict_do_update(index_elements=["id"], set_={"seen_at": at})
+        .on_conflict_do_update(index_elements=["id"], set_={"seen_at": at}),
     )
 
 
 async def leave(session: AsyncSession, replica_id: str) -> None:
-    await session.execute(delete(Replica).where(Replica.id == replica_id))
+    await execute(session, delete(Replica).where(Replica.id == replica_id))
 
 
 async def forget_dead(session: AsyncSession, seen_before: datetime) -> None:

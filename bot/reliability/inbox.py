@@ -161,7 +161,9 @@ class Inbox:
             _answer(closing)
 
     async def heartbeat(self) -> None:
-        async with self._sessions() as s, s.begin():
+        """This replica seen alive now: one statement, a unit on the loop (`storage.units`),
+        at every start and every `HEARTBEAT_SECONDS`."""
+        async with units.alone(self._sessions) or units.transaction(self._sessions) as s:
             await inbox.seen(s, self.replica_id, self._now())
 
     def dead_before(self) -> datetime:
@@ -170,7 +172,7 @@ class Inbox:
 
     async def leave(self) -> None:
         """On a clean stop: what is still open passes to the other replicas at once."""
-        async with self._sessions() as s, s.begin():
+        async with units.alone(self._sessions) or units.transaction(self._sessions) as s:
             await inbox.leave(s, self.replica_id)
 
     async def adopt_orphans(self) -> list[Orphan]:

@@ -15,10 +15,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import greenlet
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.reliability.inbox import Inbox
 from storage import inbox, kudos, outbox, outbox_claims, people, units, workspaces
+from storage.models import Replica
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 TEAM = "T1"
@@ -98,3 +100,24 @@ async def test_each_statement_of_a_recognitions_units_starts_one_greenlet(
         assert count.greenlets == count.statements + 1, work.__name__
         if sqlite:  # answered on the loop: no statement waits on the event loop for it
             assert count.entered == count.greenlets, work.__name__
+
+
+async def test_a_replicas_heartbeat_and_leaving_are_one_statement_units(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Every start writes a heartbeat and every stop a leaving (and a serving replica beats
+    every few seconds): each one statement in a unit of `storage.units`, a greenlet for it and
+    one for the commit and close, answered on the loop on SQLite (a unit of SQLAlchemy's
+    own took two more greenlets and, on SQLite, two trips to aiosqlite's thread)."""
+    replica = Inbox(sessions, lambda: T0)
+    sqlite = sessions.kw["bind"].dialect.name == "sqlite"
+    async with units.transaction(sessions) as s:  # the engine connected
+        await workspaces.ensure_workspace(s, TEAM)
+    for step in (replica.heartbeat, replica.heartbeat, replica.leave):
+        with counting() as count:
+            await step()
+        assert (count.statements, count.greenlets) == (1, 2), step.__name__
+        if sqlite:
+            assert count.entered == count.greenlets, step.__name__
+    async with sessions() as s:
+        assert (await s.scalars(select(Replica.id))).all() == []
