@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from sqlalchemy import URL, event, exc, make_url, text
+from sqlalchemy import URL, Connection, event, exc, make_url, text
 from sqlalchemy.engine import Dialect, ExceptionContext
 from sqlalchemy.engine.interfaces import CompiledCacheType
 from sqlalchemy.ext.asyncio import (
@@ -195,9 +195,11 @@ async def create_inbox_table(inbox_engine: AsyncEngine) -> None:
     change to the model needs a step here too: the message an entry carries (migration 0027),
     added to a file made before it, and the index on team_id alone (migration 0033) dropped
     from one. What the file holds is read in one statement, and only what it lacks is made:
-    every start but the first finds it all (four statements were one)."""
+    every start but the first finds it all (four statements were one, each a trip to
+    aiosqlite's thread; this one is answered on the loop)."""
     async with inbox_engine.begin() as conn:
-        found = {(kind, str(name)) for kind, name in await conn.execute(_INBOX_SCHEMA)}
+        with sqlite_driver.on_the_loop():  # SQLite answers at once, on the loop
+            found = await conn.run_sync(_inbox_schema)
         if not any(kind == "column" for kind, _ in found):
             await conn.run_sync(INBOX.create)
             return
@@ -210,7 +212,12 @@ async def create_inbox_table(inbox_engine: AsyncEngine) -> None:
             await conn.execute(text("DROP INDEX ix_inbox_team_id"))
 
 
-# The inbox table's columns and indexes, if the file has it.
+def _inbox_schema(conn: Connection) -> set[tuple[str, str]]:
+    """The inbox table's columns and indexes, if the file has it."""
+    with sqlite_driver.here():
+        return {(kind, str(name)) for kind, name in conn.execute(_INBOX_SCHEMA)}
+
+
 _INBOX_SCHEMA = text(
     "SELECT 'column', name FROM pragma_table_info('inbox')"
     " UNION ALL SELECT 'index', name FROM sqlite_master"

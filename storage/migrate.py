@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from storage.sqlite_driver import here, on_the_loop
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -37,7 +39,8 @@ async def upgrade_head(engine: AsyncEngine) -> tuple[str | None, str | None]:
     async with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             await conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _PG_LOCK_ID})
-        before = await conn.run_sync(revision)
+        with on_the_loop():  # every start reads it: SQLite answers at once, on the loop
+            before = await conn.run_sync(_revision_here)
         if before == head():
             return before, before
         await conn.run_sync(_upgrade)
@@ -57,6 +60,11 @@ def head() -> str:
     highest number is the head (`tests/domain/storage/test_migrations.py` holds Alembic's
     own reading to it). Alembic's reading imports every script, and Alembic with them."""
     return max(path.name.split("_", 1)[0] for path in (MIGRATIONS / "versions").glob("*.py"))
+
+
+def _revision_here(connection: Connection) -> str | None:
+    with here():
+        return revision(connection)
 
 
 def revision(connection: Connection) -> str | None:

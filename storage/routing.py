@@ -28,6 +28,7 @@ from storage.models import (
     Workspace,
 )
 from storage.offers import HELPED_OFFER_STATUSES
+from storage.units import execute
 
 SOLVED = "solved"
 BATCH = 1000
@@ -379,10 +380,11 @@ async def routed_workspaces(session: AsyncSession) -> list[str]:
     """The workspaces whose routing index a replica builds as it starts: those with people,
     less the ones that uninstalled the app."""
     gone = select(Workspace.team_id).where(Workspace.uninstalled_at.is_not(None))
-    rows = await session.scalars(
+    rows = await execute(
+        session,
         select(Person.team_id)
         .distinct()
         .where(Person.team_id.not_in(gone))
-        .order_by(Person.team_id)
+        .order_by(Person.team_id),
     )
-    return list(rows)
+    return list(rows.scalars())

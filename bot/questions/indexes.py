@@ -72,7 +72,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage import routing, routing_changes
+from storage import routing, routing_changes, units
 from storage.routing import NetworkEntry
 from storage.routing_changes import Versions
 
@@ -261,8 +261,10 @@ class IndexCache:
         await self.warm(await self.to_warm())
 
     async def to_warm(self) -> list[str]:
-        """The workspaces `warm_all` builds: those with people that have not uninstalled."""
-        async with self._sessions() as s:
+        """The workspaces `warm_all` builds: those with people that have not uninstalled.
+        Read at every start, before the bot listens: one statement in a unit on the loop
+        (`storage.units`)."""
+        async with units.reading(self._sessions) as s:
             return await routing.routed_workspaces(s)
 
     async def close(self) -> None:

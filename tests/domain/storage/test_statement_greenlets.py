@@ -16,10 +16,13 @@ from typing import Any
 
 import greenlet
 from sqlalchemy import Engine, event, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.questions.indexes import IndexCache
 from bot.reliability.inbox import Inbox
 from storage import inbox, kudos, outbox, outbox_claims, people, units, workspaces
+from storage.db import create_inbox_engine, create_inbox_table
+from storage.migrate import head, upgrade_head
 from storage.models import Replica
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -121,3 +124,36 @@ async def test_a_replicas_heartbeat_and_leaving_are_one_statement_units(
             assert count.entered == count.greenlets, step.__name__
     async with sessions() as s:
         assert (await s.scalars(select(Replica.id))).all() == []
+
+
+async def test_what_every_start_reads_is_answered_on_the_loop(
+    engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Every start reads, before the bot listens, the database's revision
+    (`upgrade_head`), what the inbox's file holds (`create_inbox_table`) and the workspaces
+    whose routing index to build (`IndexCache.to_warm`): on SQLite each answered on the loop,
+    no greenlet waiting on the event loop for aiosqlite's thread (a trip each, and SQLAlchemy's
+    unit around the last), and they still read right: at the head, nothing to migrate, the
+    inbox's table left as it is, a workspace with people to warm."""
+    inbox_file = create_inbox_engine(engine)
+    async with units.transaction(sessions) as s:
+        await workspaces.ensure_workspace(s, TEAM)
+        await people.ensure_person(s, TEAM, "U1")
+    if inbox_file is not None:
+        await create_inbox_table(inbox_file)  # the file made, as the first start makes it
+    try:
+        with counting() as migrated:
+            assert await upgrade_head(engine) == (head(), head())
+        with counting() as inbox_table:
+            if inbox_file is not None:
+                await create_inbox_table(inbox_file)
+        with counting() as warm:
+            assert await IndexCache(sessions).to_warm() == [TEAM]
+    finally:
+        if inbox_file is not None:
+            await inbox_file.dispose()
+    assert migrated.statements >= 1 and warm.statements == 1
+    assert inbox_table.statements == (0 if inbox_file is None else 1)
+    if engine.dialect.name == "sqlite":
+        for count in (migrated, inbox_table, warm):
+            assert count.entered == count.greenlets, vars(count)
