@@ -1,5 +1,6 @@
 """Home tab rebuilds in the outbox, on a real database: changes while one waits share it, a
-change after it was claimed or sent gets a new one, and each person has their own."""
+change after it was claimed or sent gets a new one, each person has their own, and someone who
+never opened the tab has none."""
 
 from __future__ import annotations
 
@@ -11,10 +12,35 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import home
-from storage import outbox_claims
+from storage import outbox_claims, people
 from storage.models import OutboxItem
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+async def opened(sessions: async_sessionmaker[AsyncSession]) -> None:
+    """U1 and U2 of T1 and U1 of T2 have opened their Home tab; U3 of T1 never has."""
+    async with sessions() as s, s.begin():
+        for team, user in (("T1", "U1"), ("T1", "U2"), ("T2", "U1"), ("T1", "U3")):
+            await people.ensure_person(s, team, user)
+            if user != "U3":
+                await people.home_opened(s, team, user, NOW - timedelta(days=1))
+
+
+async def test_a_tab_never_opened_is_not_rebuilt(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """U3 never opened the tab: a change queues nothing (it is built when opened); once
+    opened, the next change rebuilds it."""
+    async with sessions() as s, s.begin():
+        await home.changed(s, "T1", "U3", NOW)
+        await home.changed(s, "T1", "U9", NOW)  # nobody askaround knows
+    assert await rows(sessions) == []
+    async with sessions() as s, s.begin():
+        await people.home_opened(s, "T1", "U3", NOW)
+        await home.changed(s, "T1", "U3", NOW)
+    assert await rows(sessions) == [("U3", "pending")]
 
 
 async def rows(sessions: async_sessionmaker[AsyncSession]) -> list[tuple[str, str]]:
