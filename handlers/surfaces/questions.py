@@ -83,9 +83,9 @@ async def _tell_author(
     may read (`visibility.asker_told_in_thread`): in a private one the presser alone agreed
     to take it out. Refused (a thread that takes no posts, Slack failing), it is left unsaid:
     the question is asked already, and goes on."""
-    names = await names_of(client, services, team_id, [presser])
-    message = render_on_behalf(author, presser, names)
     try:
+        names = await names_of(client, services, team_id, [presser])
+        message = render_on_behalf(author, presser, names)
         await post_once(client, channel=channel_id, thread_ts=thread_ts, **message)
     except SlackApiError as error:
         log.info("author not told in the thread: %s", error_code(error))
