@@ -14,9 +14,9 @@ from sqlalchemy import select, update
 
 from handlers.client.directory import sync_directory
 from storage.models import Offer, Person, Question
-from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.harness import SlackHarness, bot_in_process, bot_on_world
 from tests.slack.kudos.world import dm_text, ephemeral_text, give, kudos_posts, ledger
-from tests.slack.questions.world import PEOPLE, declare_skills
+from tests.slack.questions.world import PEOPLE, declare_skills, declared_world, tuesday_morning
 from tests.slack.test_directory_import import run_import
 
 QUESTION = "how do we unlock a stuck terraform state?"
@@ -52,12 +52,17 @@ LEAN: dict[str, dict[str, Any]] = {
 async def lean(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[SlackHarness]:
     """The questions' world (skills declared and the directory synced while Slack was
     whole), then a leaner Slack."""
-    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
-        await declare_skills(slack)
-        await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
+    async with bot_on_world(
+        tmp_path, "lean-synced", declared_and_synced, tuesday_morning, people=PEOPLE
+    ) as slack:
         for method in OPTIONAL:
             slack.emu.faults.add(method, times=None, **LEAN[request.param])
         yield slack
+
+
+async def declared_and_synced(slack: SlackHarness) -> None:
+    await declare_skills(slack)
+    await sync_directory(slack.runner.bot.app.client, slack.services, slack.team_id)
 
 
 async def test_kudos_by_command_reach_the_colleague(lean: SlackHarness) -> None:
@@ -138,8 +143,7 @@ async def test_a_private_channel_slack_does_not_call_private_stays_private(
 ) -> None:
     """conversations.info without `is_private`: a question asked in #secret reaches nobody
     before its asker consents (it was sent at once to colleagues outside the channel)."""
-    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
-        await declare_skills(slack)
+    async with declared_world(tmp_path) as slack:
         await private_channel_unsaid(slack)
 
 
@@ -157,8 +161,7 @@ async def private_channel_unsaid(slack: SlackHarness) -> None:
 async def test_a_permalink_answer_without_its_link(tmp_path: Path) -> None:
     """chat.getPermalink answers ok without `permalink`: the colleague is asked all the same,
     without a link to the question."""
-    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
-        await declare_skills(slack)
+    async with declared_world(tmp_path) as slack:
         slack.emu.faults.add("chat.getPermalink", times=None, omit=("permalink",))
         await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
         await slack.settle()
@@ -251,8 +254,7 @@ async def test_people_imported_from_a_file_keep_what_slack_does_not_say(
     tab, kudos to him, a question he is asked about and Maria's report on her team each
     asked Slack about them and stored its silence over the file's names and time zones
     (and took them for guests); all is kept, and they are still named by the file's names."""
-    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
-        await declare_skills(slack)
+    async with declared_world(tmp_path) as slack:
         rows = [{"email": f"{handle}@example.com", **row} for handle, row in IMPORTED.items()]
         assert (await run_import(slack, *rows)).rejected == []
         async with slack.services.sessions() as s, s.begin():
@@ -313,8 +315,7 @@ async def test_a_sync_without_names_and_zones_keeps_the_imported_ones(tmp_path: 
 async def test_a_colleague_passed_over_keeps_the_imported_name(tmp_path: Path, fault: str) -> None:
     """Dev, imported from a file, has left, unheard, and Slack will not describe him: the
     request to him is withdrawn, and his imported name and zone stay."""
-    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
-        await declare_skills(slack)
+    async with declared_world(tmp_path) as slack:
         dev = slack.user("dev")
         row = {
             "email": "dev@example.com",

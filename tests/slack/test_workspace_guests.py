@@ -21,10 +21,10 @@ from bot.directory.import_resolver import database_resolver
 from bot.directory.importer import import_people
 from handlers.client.directory import sync_directory
 from storage.models import Offer, Person
-from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.harness import SlackHarness, bot_on_world
 from tests.slack.questions.test_fresh_profile import open_edit_profile
 from tests.slack.questions.test_solved_first import QUESTION, newest_question, solved_by_dev
-from tests.slack.questions.world import PEOPLE, declare_skills
+from tests.slack.questions.world import PEOPLE, declare_skills, tuesday_morning
 from tests.slack.test_directory_import import run_import
 
 OWN_SKILL = "Zorblaxing"  # a skill of the workspace's own: the shipped vocabulary has none
@@ -38,15 +38,20 @@ async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
 
 @asynccontextmanager
 async def with_gina(tmp_path: Path) -> AsyncIterator[SlackHarness]:
-    """The questions' world, and Gina, a guest in #vendors with Alice and the bot."""
-    async with bot_in_process(tmp_path, people=PEOPLE) as harness:
-        ws = harness.here.workspace
-        gina = ws.add_user("gina", real_name="Gina Guest", email="gina@example.com", guest="multi")
-        harness.users["gina"] = gina.id
-        vendors = ws.add_channel("vendors", members=[gina.id, harness.user("alice")])
-        harness.channels["vendors"] = vendors.id
-        await declare_skills(harness)
-        yield harness
+    """The questions' world, and Gina, a guest in #vendors with Alice and the bot (built
+    once a process, `bot_on_world`)."""
+    async with bot_on_world(tmp_path, "gina", declare_skills, gina_and_tuesday, people=PEOPLE) as h:
+        yield h
+
+
+def gina_and_tuesday(harness: SlackHarness) -> None:
+    """Gina and #vendors in Slack, the clock on Tuesday morning."""
+    ws = harness.here.workspace
+    gina = ws.add_user("gina", real_name="Gina Guest", email="gina@example.com", guest="multi")
+    harness.users["gina"] = gina.id
+    vendors = ws.add_channel("vendors", members=[gina.id, harness.user("alice")])
+    harness.channels["vendors"] = vendors.id
+    tuesday_morning(harness)
 
 
 def requests_to(slack: SlackHarness, handle: str) -> list[str]:
