@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import CursorResult, Result, Row, and_, bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -67,6 +67,43 @@ async def ensure_workspace(session: AsyncSession, team_id: str) -> Workspace:
 async def find_workspace(session: AsyncSession, team_id: str) -> Workspace | None:
     """The workspace's settings when they exist, without creating them (nor taking a lock)."""
     return await session.get(Workspace, team_id)
+
+
+class DigestSchedule(NamedTuple):
+    """The settings that say when a workspace's digests and roundup are due."""
+
+    team_id: str
+    digest_weekday: int
+    digest_hour: int
+    digest_roundup: bool
+    kudos_channel_id: str | None
+
+    @classmethod
+    def of(cls, workspace: Workspace) -> DigestSchedule:
+        return cls(
+            workspace.team_id,
+            workspace.digest_weekday,
+            workspace.digest_hour,
+            workspace.digest_roundup,
+            workspace.kudos_channel_id,
+        )
+
+
+_SCHEDULE = select(
+    Workspace.team_id,
+    Workspace.digest_weekday,
+    Workspace.digest_hour,
+    Workspace.digest_roundup,
+    Workspace.kudos_channel_id,
+).where(Workspace.team_id == bindparam("team"))
+
+
+async def digest_schedule(session: AsyncSession, team_id: str) -> DigestSchedule | None:
+    """`DigestSchedule` when the workspace's settings exist, in one Core statement: the digest
+    job asks at every run, nearly always to find nothing due, where loading the whole row
+    through the ORM was half of such a run's CPU."""
+    row = (await execute(session, _SCHEDULE, {"team": team_id})).first()
+    return None if row is None else DigestSchedule._make(row)
 
 
 async def hold_for_profiles(session: AsyncSession, team_id: str) -> None:

@@ -30,7 +30,7 @@ from storage import team_history as history
 from storage import units
 from storage import workspace_settings as settings_q
 from storage.models import Person, Workspace
-from storage.workspaces import ensure_workspace, find_workspace
+from storage.workspaces import DigestSchedule, digest_schedule, ensure_workspace, find_workspace
 
 # A digest is of a week that ended at most 8 days before (a Sunday digest, a day's zone
 # away): someone who stopped managing in these days may still have a week to be told of.
@@ -137,7 +137,7 @@ class DigestService:
             for m in await q.managers(s, team_id, now - MOVED_WITHIN)
             if (week := due_week(now, m.tz, workspace.digest_weekday, workspace.digest_hour))
         ]
-        roundup = await self._roundup_week(s, workspace, now)
+        roundup = await self._roundup_week(s, DigestSchedule.of(workspace), now)
         weeks = {w.label for _, w in chosen} | ({roundup.label} if roundup else set())
         sent = await q.sent_runs(s, team_id, weeks)
         since = counted_since(min(workspace.created_at, now), await q.first_kudos(s, team_id))
@@ -161,7 +161,7 @@ class DigestService:
         digests went out (and before their moment) take no write lock and load nobody; when
         it says yes, `queue_due` decides afresh in its own transaction."""
         async with units.reading(self._sessions) as s:
-            workspace = await find_workspace(s, team_id)
+            workspace = await digest_schedule(s, team_id)
             if workspace is None:
                 return True  # `queue_due` creates the settings
             # A zone's week is at most a day from UTC's, so its due week is one of these.
@@ -395,7 +395,7 @@ class DigestService:
         return replace(summary, so_far=week == current)
 
     async def _roundup_week(
-        self, s: AsyncSession, workspace: Workspace, now: datetime
+        self, s: AsyncSession, workspace: DigestSchedule, now: datetime
     ) -> IsoWeek | None:
         """The week whose public roundup is due (on the digest weekday and hour, in the time
         zone most of the workspace is in), when the roundup is on and has a channel."""
