@@ -38,7 +38,9 @@ async def _first_sent(
     """Run the job every half hour from `start` for `hours`; each manager's digests, with the
     week and the local time at which the run that sent it came."""
     slack.services.clock.freeze(start)
-    await run_digests(slack)  # the digests of the week before, still due: not this test's
+    # The digests of the week before, still due, are not this test's: recorded as sent
+    # without being drawn (the demo's start, `skip_due`), each chart 50 ms of CPU.
+    await slack.services.digests.skip_due(slack.team_id)
     seen: dict[str, list[tuple[str, datetime]]] = {h: [] for h in managers}
     done = {h: len(digests(slack, h)) for h in managers}
     at = start
