@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from bot.digests import outline
-from bot.digests.chart import chart_png, draw
+from bot.digests.chart import _png, chart_png, draw
 from bot.digests.csv import lists_csv, summary_csv
 from bot.digests.service import Roundup
 from bot.digests.summary import Shoutout, TeamSummary, WeekCount
@@ -108,13 +108,28 @@ def test_roundup_names_people_and_the_chart_is_a_png() -> None:
 async def test_a_chart_is_drawn_while_the_event_loop_goes_on() -> None:
     """Drawn on the loop, a chart ran to its end at its first turn and nothing else ran
     meanwhile (0.15-0.65 s of CPU each, while the digests went out)."""
-    drawing = asyncio.ensure_future(draw(long_week(3)))
+    # A name no other test draws: a chart drawn before is not drawn again (`chart_png`).
+    drawing = asyncio.ensure_future(draw(replace(long_week(3), manager_name="Loop Goes On")))
     turns = 0
     while not drawing.done():
         turns += 1
         await asyncio.sleep(0)
     assert turns > 1
     assert drawing.result().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_a_chart_is_drawn_once_for_the_same_name_and_weeks() -> None:
+    """The chart shows the manager's name and the weeks counted, nothing else: a digest's
+    delivery tried again after Slack failed its upload drew the same chart at each try. Drawn
+    once now, the same bytes; another name or other weeks are drawn anew."""
+    summary = replace(long_week(3), manager_name="Drawn Once")
+    first = chart_png(summary)
+    drawn = _png.cache_info().misses
+    assert chart_png(replace(summary, shoutouts=summary.shoutouts[:1])) == first
+    assert _png.cache_info().misses == drawn
+    fewer = replace(summary, weekly=summary.weekly[1:])
+    assert chart_png(replace(summary, manager_name="Drawn Twice")) != first
+    assert chart_png(fewer) != first and _png.cache_info().misses == drawn + 2
 
 
 def test_the_home_report_modal_points_at_the_report_not_an_attachment() -> None:

@@ -112,7 +112,7 @@ async def test_a_cut_digest_whose_files_slack_refuses_does_not_say_they_are_atta
 
 
 # Given up after three tries, not twelve: nothing happens between the tries, so the end is
-# the same, and each try is a digest drawn again.
+# the same, and each try is a digest read and rendered again.
 @pytest.mark.usefixtures("gives_up_sooner")
 async def test_a_cut_digest_whose_files_slack_keeps_failing_does_not_say_they_are_attached(
     company: SlackHarness,
