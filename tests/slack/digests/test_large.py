@@ -9,6 +9,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import insert
 
 from slack_emulator import File
 from storage.models import Person
@@ -23,19 +24,21 @@ HIDDEN = STAFF + 1 - 9  # Erin and the 5,000 are quiet; 9 names fit, then "…an
 
 
 async def hire(slack: SlackHarness, n: int = STAFF) -> None:
-    """`n` more people reporting to Maria (as the directory sync would leave them)."""
+    """`n` more people reporting to Maria (as the directory sync would leave them), in one
+    bulk insert: 5,000 ORM objects took some 0.4 CPU-s."""
     async with slack.services.sessions() as s, s.begin():
-        s.add_all(
-            Person(
-                team_id=slack.team_id,
-                user_id=f"UHIRED{i:05d}",
-                name=f"hire{i}",
-                real_name=f"Hired Person {i:05d}",
-                tz="Europe/Madrid",
-                manager_user_id=slack.user("maria"),
-            )
+        rows = [
+            {
+                "team_id": slack.team_id,
+                "user_id": f"UHIRED{i:05d}",
+                "name": f"hire{i}",
+                "real_name": f"Hired Person {i:05d}",
+                "tz": "Europe/Madrid",
+                "manager_user_id": slack.user("maria"),
+            }
             for i in range(n)
-        )
+        ]
+        await s.execute(insert(Person), rows)
     async with slack.services.sessions() as s, s.begin():
         await refresh_statistics(s)
 
