@@ -11,11 +11,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from bot.reliability import delivery
 from handlers.dispatch import after_ack
 from tests.slack import harness
 from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.module_bot import ModuleBot
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
@@ -82,6 +84,32 @@ async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
     """The bot in this process, on the suite's database, with Slack's pace on a fake clock."""
     async with bot_in_process(tmp_path) as harness:
         yield harness
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def module_bot(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[ModuleBot]:
+    """One bot for the module's cases that take it through `unchanged` (and run on the
+    module's event loop: `@pytest.mark.asyncio(loop_scope="module")`)."""
+    async with bot_in_process(tmp_path_factory.mktemp("module-bot")) as slack:
+        shared = ModuleBot(slack)
+        try:
+            yield shared
+        finally:
+            shared.close()
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def unchanged(module_bot: ModuleBot) -> AsyncIterator[SlackHarness]:
+    """The module's bot for one case, which must leave it as it found it (`module_bot.py`):
+    the same rows in its database, nothing new shown anyone in Slack but a form. Slack's calls
+    recorded are the case's own; what Slack would refuse fails the case that sent it."""
+    before = await module_bot.mark()
+    module_bot.slack.emu.calls.clear()
+    yield module_bot.slack
+    problems = module_bot.block_kit_problems(before)
+    assert problems == [], problems
+    left = await module_bot.left_behind(before)
+    assert left == [], f"the case left the module's bot changed: {left}"
 
 
 @pytest.fixture
