@@ -106,7 +106,7 @@ async def says_nothing(
     slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str, shape: Shape
 ) -> None:
     caplog.set_level(logging.INFO)
-    told, asked = said(slack), await questions(slack)  # on the module's bot, before the case
+    told, asked = said(slack), await questions(slack)  # what earlier cases left: none
     body = sample(slack, name, **shape)
     if isinstance(body.get("event"), dict):
         with_words(body["event"], QUESTION)
