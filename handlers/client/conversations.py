@@ -62,6 +62,18 @@ def is_group_dm(
     return (name or (kept.name if kept is not None else "")).startswith(GROUP_DM_PREFIX)
 
 
+async def asked_if_group_dm(
+    client: AsyncWebClient, channel_id: str, known: KnownConversations
+) -> bool:
+    """`is_group_dm` of a conversation an event names by its id alone (a reaction's item):
+    by the name conversations.info gives, kept in `known` a while. Read from `known` alone,
+    a `:kudos:` in a group DM whose description was not kept (the first there, or once it
+    lapsed) was confirmed to its giver as on its way to `<#G…>`, as in a channel."""
+    if channel_id.startswith("D"):
+        return False
+    return is_group_dm(channel_id, (await conversation(client, channel_id, known)).name)
+
+
 async def conversation(
     client: AsyncWebClient, channel_id: str, known: KnownConversations | None = None
 ) -> Conversation:

@@ -31,7 +31,7 @@ from handlers.blocks.kudos import (
     render_undone,
 )
 from handlers.client import marks
-from handlers.client.conversations import is_group_dm, private_now
+from handlers.client.conversations import asked_if_group_dm, is_group_dm, private_now
 from handlers.client.directory import lookup_profile, lookup_profiles
 from handlers.client.messages import message_shown
 from handlers.dispatch.inbox import command_key
@@ -200,7 +200,7 @@ def register(router: Router, services: Services) -> None:
         (text, thread), link = await asyncio.gather(
             message_read(client, channel, ts), permalink(client, channel, ts)
         )
-        group_dm = is_group_dm(channel, known=services.conversations.of(team))
+        group_dm = await asked_if_group_dm(client, channel, services.conversations.of(team))
 
         def giving(giver: Profile, recipients: tuple[Profile, ...], private: bool) -> Giving:
             if not gives_kudos(giver):
@@ -246,6 +246,7 @@ def register(router: Router, services: Services) -> None:
         # seconding) is answered in that thread, which `reaction_added` does not name.
         shoutout = await message_shown(client, channel, ts)
         thread = thread_of(shoutout, ts)
+        group_dm = await asked_if_group_dm(client, channel, services.conversations.of(team))
         try:
             given = await services.kudos.second(
                 team,
@@ -265,7 +266,6 @@ def register(router: Router, services: Services) -> None:
         if given.duplicate and given.entries and all(e.undone for e in given.entries):
             raise KudosRefused(SECONDED_AFTER_UNDO).told_in(thread)
         if not given.duplicate:
-            group_dm = is_group_dm(channel, known=services.conversations.of(team))
             reply = ephemeral_or_dm(client, channel, user, thread_ts=thread)
             await confirm_to_giver(services, team, reply, given, group_dm=group_dm)
 
