@@ -39,6 +39,16 @@ def fallback(text: str) -> str:
     return clip(text, FALLBACK_TEXT)
 
 
+def conversation_named(channel_id: str, *, group_dm: bool = False) -> str:
+    """A conversation as Slack can show it to someone in it: a channel links; a DM (the
+    bot's, or one between people) and a group DM (`group_dm`: its id is a channel's, and its
+    link would show Slack's `mpdm-…` name, or nothing where the bot is not in it) are only
+    "this conversation"."""
+    if channel_id.startswith("D") or group_dm:
+        return "this conversation"
+    return f"<#{channel_id}>"
+
+
 def mrkdwn(text: str) -> dict[str, Any]:
     return {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}
 

@@ -22,6 +22,7 @@ from handlers.blocks.elements import (
     button,
     capped_lines,
     context,
+    conversation_named,
     fallback,
     one_section,
     plain,
@@ -89,13 +90,11 @@ def render_received(entry: Entry, where: str | None) -> Message:
 
 def place(channel: str | None, given_in: Entry, *, group_dm: bool = False) -> str:
     """A conversation kudos (`given_in`, the first entry of their act of giving) went to or
-    were given in, as Slack can show it: a channel links; a DM (the bot's, or one between
-    people) and the group DM they were given in (`group_dm`: its id is a channel's, and its
-    link would show Slack's `mpdm-…` name, or nothing where the bot is not in it) are only
-    "this conversation"."""
-    if not channel or channel.startswith("D") or (group_dm and channel == given_in.channel_id):
+    were given in, as Slack can show it (`conversation_named`); `group_dm`: the one they
+    were given in is a group DM."""
+    if not channel:
         return "this conversation"
-    return f"<#{channel}>"
+    return conversation_named(channel, group_dm=group_dm and channel == given_in.channel_id)
 
 
 def _where_posted(given: Given, group_dm: bool) -> str:

@@ -16,13 +16,13 @@ from bot.questions.lookup import QuestionNotFound
 from bot.questions.results import AskRequest
 from bot.services import Services
 from bot.words import first_word
-from handlers.blocks.elements import render_help
+from handlers.blocks.elements import conversation_named, render_help
 from handlers.blocks.greeting import render_empty_command
 from handlers.blocks.question_ends import render_withdrawn
 from handlers.blocks.questions import render_mine, render_told_privately
 from handlers.blocks.workspace_settings import watch_words
 from handlers.client.admins import standing
-from handlers.client.conversations import is_private, watch_refusal
+from handlers.client.conversations import is_group_dm, is_private, watch_refusal
 from handlers.dispatch.inbox import command_key
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
@@ -70,8 +70,11 @@ def register(router: Router, services: Services) -> None:
                 (False, True): "I'm no longer watching {} for questions.",
                 (False, False): "I wasn't watching {}, so nothing changed.",
             }[watch, changed]
+            here = str(command["channel_id"])
+            group_dm = is_group_dm(here, str(command.get("channel_name") or ""))
             await respond(
-                text=said.format(f"<#{command['channel_id']}>"), response_type="ephemeral"
+                text=said.format(conversation_named(here, group_dm=group_dm)),
+                response_type="ephemeral",
             )
         elif (meant := did_you_mean("/ask", text, ASK_SUBCOMMANDS, questions=True)) is not None:
             raise UserError(meant)

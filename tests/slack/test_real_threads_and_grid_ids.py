@@ -152,7 +152,8 @@ async def test_kudos_reactions_in_a_group_dm_say_this_conversation(
     is given once however often Slack sends it, and confirmed to its giver as on its way to
     "this conversation", as `/kudos` and the form there say. Before, both named `<#G…>`,
     Slack's link to a channel, which a group DM is not: whether it is one was read only from
-    what the bot had kept of it."""
+    what the bot had kept of it. An admin's `/ask unwatch` there (`channel_name` `mpdm-…`)
+    is answered of "this conversation" too, where it named `<#G…>`."""
     caplog.set_level(logging.INFO)
     alice, bob, carol = (slack.user(h) for h in ("alice", "bob", "carol"))
     group = slack.here.workspace.open_mpim([alice, bob, carol])
@@ -170,4 +171,10 @@ async def test_kudos_reactions_in_a_group_dm_say_this_conversation(
     confirmed = [text for text in said(slack) if text.startswith("Kudos sent")]
     assert len(confirmed) == 2
     assert all("this conversation" in text and group.id not in text for text in confirmed)
+
+    slack.emu.workspace.users[alice].is_admin = True
+    form = placed(slack, "ask_unwatch_in_a_group_dm", **ids)["form"]
+    form["response_url"] = slack.here.response_url(alice, group.id)
+    assert await send(slack, "application/x-www-form-urlencoded", urlencode(form)) == (200, "")
+    assert said(slack)[-1] == "I wasn't watching this conversation, so nothing changed."
     assert warnings(caplog) == []
