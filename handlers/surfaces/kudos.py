@@ -246,7 +246,6 @@ def register(router: Router, services: Services) -> None:
         # seconding) is answered in that thread, which `reaction_added` does not name.
         shoutout = await message_shown(client, channel, ts)
         thread = thread_of(shoutout, ts)
-        group_dm = await asked_if_group_dm(client, channel, services.conversations.of(team))
         try:
             given = await services.kudos.second(
                 team,
@@ -266,6 +265,9 @@ def register(router: Router, services: Services) -> None:
         if given.duplicate and given.entries and all(e.undone for e in given.entries):
             raise KudosRefused(SECONDED_AFTER_UNDO).told_in(thread)
         if not given.duplicate:
+            # As the seconding's shout-out was queued: in the group DM of the kudos it seconds
+            # (`bot.kudos.seconding`), not as what is kept of the conversation says, if any.
+            group_dm = await services.kudos.given_in_group_dm(team, given.batch_key)
             reply = ephemeral_or_dm(client, channel, user, thread_ts=thread)
             await confirm_to_giver(services, team, reply, given, group_dm=group_dm)
 
