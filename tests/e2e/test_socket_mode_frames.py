@@ -230,6 +230,7 @@ DOCUMENTED = [
     ("app_uninstalled_org_wide", False),
     ("tokens_revoked_org_wide", False),
     ("bot_message_with_bot_profile", False),
+    ("app_home_opened_without_its_tab", False),
 ]
 
 
