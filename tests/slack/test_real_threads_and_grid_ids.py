@@ -150,9 +150,10 @@ async def test_kudos_reactions_in_a_group_dm_say_this_conversation(
     conversation named by its id alone), the first there since the bot started; then Carol's
     seconding of its shout-out once what the bot kept of the conversation has lapsed. Each
     is given once however often Slack sends it, and confirmed to its giver as on its way to
-    "this conversation", as `/kudos` and the form there say. Before, both named `<#G…>`,
-    Slack's link to a channel, which a group DM is not: whether it is one was read only from
-    what the bot had kept of it. An admin's `/ask unwatch` there (`channel_name` `mpdm-…`)
+    "this conversation", as `/kudos` and the form there say, and so is Carol's Undo where
+    Slack will not delete the seconding. Before, each named `<#G…>`, Slack's link to a
+    channel, which a group DM is not: whether it is one was read only from what the bot had
+    kept of it. An admin's `/ask unwatch` there (`channel_name` `mpdm-…`)
     is answered of "this conversation" too, where it named `<#G…>`."""
     caplog.set_level(logging.INFO)
     alice, bob, carol = (slack.user(h) for h in ("alice", "bob", "carol"))
@@ -171,6 +172,11 @@ async def test_kudos_reactions_in_a_group_dm_say_this_conversation(
     confirmed = [text for text in said(slack) if text.startswith("Kudos sent")]
     assert len(confirmed) == 2
     assert all("this conversation" in text and group.id not in text for text in confirmed)
+    slack.emu.faults.add("chat.delete", error="cant_delete_message", times=None)
+    await slack.emu.click_button(carol, "Undo")
+    await slack.drain()
+    undone = said(slack)[-1]
+    assert undone.startswith("Undone:") and "the shout-out in this conversation" in undone
 
     slack.emu.workspace.users[alice].is_admin = True
     form = placed(slack, "ask_unwatch_in_a_group_dm", **ids)["form"]
