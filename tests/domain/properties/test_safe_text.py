@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bot.safe_text import AT, clip, plain_text, quoted, safe_text
+from bot.safe_text import AT, clip, plain_text, quoted, safe_text, whole_characters
 from tests.domain.properties import FEWER, MANY
 from tests.domain.properties.strategies import ANY_TEXT, SLACK_TOKENS, USER_IDS, WORDS
 
@@ -173,16 +173,23 @@ def test_plain_text_leaves_no_markup(text: str) -> None:
 
 
 @given(ANY_TEXT, st.integers(1, 50))
+@example("00\u093a", 2)  # a Devanagari vowel sign: the cut keeps it with its letter
 @MANY
 def test_quoted_text_is_whole_or_its_start_and_an_ellipsis(text: str, limit: int) -> None:
     """What the command line and a settings refusal quote of what someone typed: in “…”
     whatever its quotes (Python's repr put "it's" in double quotes and the rest in single),
-    whole, or its first `limit` characters and "…"."""
+    whole, or its start and "…": at most `limit` characters, never half of one as a reader
+    sees it (a vowel sign or accent is not cut from its letter)."""
     assert quoted(text) == f"“{text}”"
     shown = quoted(text, limit)
     assert shown.startswith("“") and shown.endswith("”")
     inner = shown[1:-1]
-    assert inner == text if len(text) <= limit else inner == text[:limit] + "…"
+    if len(text) <= limit:
+        assert inner == text
+    else:
+        start = inner.removesuffix("…")
+        assert inner.endswith("…") and text.startswith(start) and len(start) <= limit
+        assert start == whole_characters(text, limit)
 
 
 def test_a_one_line_quote_shows_unprintable_characters_escaped() -> None:
