@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 import os
 import socket
 import subprocess
@@ -19,6 +20,7 @@ from bot.runtime.cli import main
 from bot.runtime.cli.command_line import build_parser
 from slack_emulator import SlackEmulator
 from tests.domain.routing.test_eval_command import write_fixture
+from tests.e2e.harness import run_main, serve_here
 
 # Each test names its own database (a SQLite file, or a server that is not there).
 pytestmark = pytest.mark.database_independent
@@ -322,38 +324,32 @@ async def test_invalid_token(
     ],
 )
 async def test_serve_with_a_token_slack_refuses_stops_in_one_line(
-    emulator: str, offline: Path, tokens: dict[str, str], said: str
+    emulator: str,
+    offline: Path,
+    tokens: dict[str, str],
+    said: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A mistyped SLACK_BOT_TOKEN: `serve` said "listening for Slack" and ran on, every
     answer to Slack failing later; a mistyped SLACK_APP_TOKEN: Socket Mode logged a traceback
-    at every retry and the process ignored SIGTERM. Both now stop at once in one line, exit 2."""
+    at every retry and the process ignored SIGTERM. Both now stop at once in one line, exit 2.
+    Through `main` here (`serve_here`: one that runs on fails the test, as does a thread it
+    leaves running); the installed script's own exit is the entry point's test's below."""
     # Migrated here: on a new database serve migrates in a process of its own (1.2 CPU-s more),
     # which tests/domain/test_cli_startup.py starts already.
     assert await asyncio.to_thread(main, ["migrate"]) == 0
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'cli.db'}",
-        "ASKAROUND_HOST": "127.0.0.1",
-        "ASKAROUND_PORT": "0",
-        "SLACK_SIGNING_SECRET": "secret",
-        "SLACK_API_URL": emulator,
-        **tokens,
-    }
-    served = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.runtime.cli", "serve",
-        env=env, cwd=offline, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        # Generous, for a loaded CI host; a serve that runs on never ends at all.
-        _out, err = await asyncio.wait_for(served.communicate(), 120)
-    except TimeoutError:
-        served.kill()  # SIGKILL: with a refused app token it ignored SIGTERM
-        await served.wait()
-        raise AssertionError("serve ran on with a token Slack refuses") from None
-    assert served.returncode == 2
-    last = err.decode().strip().splitlines()[-1]
+    monkeypatch.setenv("ASKAROUND_HOST", "127.0.0.1")
+    monkeypatch.setenv("ASKAROUND_PORT", "0")
+    for name, value in tokens.items():
+        monkeypatch.setenv(name, value)
+    # The emulator's access log, in this process, is not serve's to print
+    monkeypatch.setattr(logging.getLogger("aiohttp.access"), "disabled", True)
+    code, _out, err = await serve_here(capsys, monkeypatch)
+    assert code == 2, err
+    last = err.strip().splitlines()[-1]
     assert last.startswith(f"askaround: {said}"), last
-    assert "Traceback" not in err.decode()
+    assert "Traceback" not in err
 
 
 class Terminal(io.StringIO):
@@ -620,32 +616,23 @@ def test_the_entry_point_prints_one_line_and_debug_adds_the_traceback(
     assert capsys.readouterr().out.startswith("askaround ")
 
 
-def test_an_in_memory_sqlite_database_is_refused_where_its_data_would_vanish(
+async def test_an_in_memory_sqlite_database_is_refused_where_its_data_would_vanish(
     offline: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`ASKAROUND_DATABASE_URL=sqlite:///` is SQLite in memory, gone as the process exits:
     `askaround migrate` said "database created (schema 0032)" and exited 0, `serve` started
     on it and `import` imported into it. Each is one line naming the setting and exit 2,
     nothing written anywhere; `eval routing --database sqlite://` (all in one process) runs.
-    `serve` runs as the installed script (a serve that started would run on, which only a
-    process can be timed out of), the rest through its `main` here (a process of their own
-    cost some 1 CPU-s each, importing)."""
-    script = Path(sys.executable).with_name("askaround")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.runtime.cli"]
+    Through `main` here; `serve` through `serve_here`, as a serve that started would run on."""
     (offline / "people.csv").write_text(SKILLED_PEOPLE)
     said = (
         "askaround: ASKAROUND_DATABASE_URL names no file but an in-memory SQLite database, "
         "whose data would vanish as this command exits: name a file, like sqlite:///askaround.db"
     )
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-serve")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
     for url in ("sqlite:///", "sqlite://", "sqlite:///:memory:"):
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "ASKAROUND_DATABASE_URL": url,
-            "SLACK_BOT_TOKEN": "xoxb-serve",
-            "SLACK_SIGNING_SECRET": "secret",
-        }
-        for name, value in env.items():
-            monkeypatch.setenv(name, value)
+        monkeypatch.setenv("ASKAROUND_DATABASE_URL", url)
         for argv in (
             ["migrate"],
             *(  # the ways to it are one, whatever the URL's spelling: those once
@@ -659,74 +646,71 @@ def test_an_in_memory_sqlite_database_is_refused_where_its_data_would_vanish(
             ),
         ):
             if argv == ["serve"]:
-                done = subprocess.run(
-                    [*command, *argv], env=env, capture_output=True, text=True, timeout=300,
-                    cwd=offline,
-                )  # fmt: skip
-                ran = (done.returncode, done.stdout, done.stderr.strip())
+                code, out, err = await serve_here(capsys, monkeypatch)
             else:
-                capsys.readouterr()
-                code = main(argv)
-                out, err = capsys.readouterr()
-                ran = (code, out, err.strip())
-            assert ran == (2, "", said), argv
-    assert sorted(p.name for p in offline.iterdir()) == ["people.csv"]
+                code, out, err = await run_main(argv, capsys)
+            assert (code, out, err.strip()) == (2, "", said), argv
+    assert sorted(await asyncio.to_thread(os.listdir, offline)) == ["people.csv"]
     (offline / "eval").mkdir()
     write_fixture(offline / "eval")
-    capsys.readouterr()
-    code = main(["eval", "routing", "eval", "--database", "sqlite://"])
-    out, err = capsys.readouterr()
+    code, out, err = await run_main(["eval", "routing", "eval", "--database", "sqlite://"], capsys)
     assert code == 0 and out.startswith("engine P@1="), err
 
 
-def _serve(offline: Path, host: str, port: int) -> subprocess.CompletedProcess[str]:
-    """`askaround serve` on `host`:`port`, with a Slack that does not answer (only logged), on
-    the database `offline` names, migrated here first (as in the test above)."""
-    assert main(["migrate"]) == 0
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "ASKAROUND_DATABASE_URL": f"sqlite:///{offline / 'cli.db'}",
+async def _serve(
+    offline: Path,
+    host: str,
+    port: int,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[int, str]:
+    """`askaround serve` on `host`:`port` (`serve_here`), with a Slack that does not answer
+    (only logged), on the database `offline` names, migrated here first (as in the test
+    above): its exit code and standard error."""
+    assert await asyncio.to_thread(main, ["migrate"]) == 0
+    for name, value in {
         "ASKAROUND_HOST": host,
         "ASKAROUND_PORT": str(port),
         "SLACK_BOT_TOKEN": "xoxb-serve",
         "SLACK_SIGNING_SECRET": "secret",
         "SLACK_API_URL": "http://127.0.0.1:1/api/",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "bot.runtime.cli", "serve"],
-        env=env, capture_output=True, text=True, timeout=300, cwd=offline,
-    )  # fmt: skip
+    }.items():
+        monkeypatch.setenv(name, value)
+    code, _out, err = await serve_here(capsys, monkeypatch)
+    return code, err
 
 
-def test_serve_on_a_port_in_use_says_so_in_one_line(offline: Path) -> None:
+async def test_serve_on_a_port_in_use_says_so_in_one_line(
+    offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The bot started and found its port taken: one line naming the port and its variable,
     and what it had opened is closed again (no warnings about unclosed sessions after it)."""
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        served = _serve(offline, "127.0.0.1", port)
-    assert served.returncode == 1
-    last = served.stderr.strip().splitlines()[-1]
+        code, err = await _serve(offline, "127.0.0.1", port, capsys, monkeypatch)
+    assert code == 1
+    last = err.strip().splitlines()[-1]
     assert last == (
         f"askaround: cannot listen on 127.0.0.1:{port} (ASKAROUND_HOST, ASKAROUND_PORT): "
         "address already in use"
     ), last
-    assert "Traceback" not in served.stderr and "Unclosed" not in served.stderr
+    assert "Traceback" not in err and "Unclosed" not in err
 
 
 @pytest.mark.parametrize("host", ["999.1.1.1", "askaround.invalid"])
-def test_serve_on_a_host_that_is_no_address_here_names_askaround_host(
-    offline: Path, host: str
+async def test_serve_on_a_host_that_is_no_address_here_names_askaround_host(
+    offline: Path, host: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """ASKAROUND_HOST is a typo, or a name that resolves to nothing: one line naming the
     variable and its value, exit 2 as for any malformed setting, where it said only "Name or
     service not known"."""
-    served = _serve(offline, host, 0)
-    assert served.returncode == 2, served.stderr
-    last = served.stderr.strip().splitlines()[-1]
+    code, err = await _serve(offline, host, 0, capsys, monkeypatch)
+    assert code == 2, err
+    last = err.strip().splitlines()[-1]
     assert last.startswith(f"askaround: ASKAROUND_HOST is malformed: “{host}” is not "), last
-    assert "Traceback" not in served.stderr and "Unclosed" not in served.stderr
+    assert "Traceback" not in err and "Unclosed" not in err
 
 
 async def test_migrate_says_what_it_did(offline: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,8 +7,11 @@ Tests talk to it the way a person does: run a slash command, post a message, cli
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+import gc
+import logging
+import threading
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,6 +24,7 @@ from bot.runtime.app import Askaround
 from bot.runtime.cli import main
 from bot.runtime.demo.session import settle
 from bot.runtime.demo.shell import to_slack_text
+from bot.runtime.logs import LEVEL_READ_AS_SET
 from bot.runtime.runner import Runner
 from bot.services import Services
 from bot.settings import BOT_SCOPES, Settings
@@ -307,5 +311,61 @@ async def run_main(args: Sequence[str], capsys: pytest.CaptureFixture[str]) -> t
     (which may be serving its Slack) it runs in a thread."""
     capsys.readouterr()
     code = await asyncio.to_thread(main, list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@contextmanager
+def logging_put_back() -> Iterator[None]:
+    """The root logger's handlers and level, and the levels `configure_logging` sets, as they
+    were before the block: a command run through `main` here (serve, the demo) sets the
+    logging up as its own process would."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    levels = {name: logging.getLogger(name).level for name in LEVEL_READ_AS_SET}
+    try:
+        yield
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+        for name, was in levels.items():
+            logging.getLogger(name).setLevel(was)
+
+
+async def serve_here(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, within: float = 120
+) -> tuple[int, str, str]:
+    """`askaround serve` as `run_main` runs a command, for a serve that must stop by itself
+    (a setting, a port or a token it cannot use): its exit code, standard output and standard
+    error, its logging put back after it. What it left unclosed is collected before its
+    standard error is read, as a process's exit would show it ("Unclosed client session").
+    One that runs on fails the test after `within` seconds (generous, for a loaded host); its
+    thread is a daemon's, left to end with the process, as nothing here can stop it (serve
+    hears signals in the main thread only). MALLOC_ARENA_MAX, an operator's choice serve
+    leaves alone, keeps it from limiting this process's malloc arenas."""
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "8")
+    loop = asyncio.get_running_loop()
+    ended: asyncio.Future[int] = loop.create_future()
+
+    def serve() -> None:
+        try:
+            with logging_put_back():
+                code = main(["serve"])
+                gc.collect()
+        except BaseException as error:
+            loop.call_soon_threadsafe(ended.set_exception, error)
+        else:
+            loop.call_soon_threadsafe(ended.set_result, code)
+
+    capsys.readouterr()
+    before = set(threading.enumerate())
+    threading.Thread(target=serve, name="askaround serve", daemon=True).start()
+    try:
+        code = await asyncio.wait_for(asyncio.shield(ended), within)
+    except TimeoutError:
+        raise AssertionError(f"serve ran on after {within:.0f} s") from None
+    # a thread it left running would keep its process from exiting
+    left = [t.name for t in threading.enumerate() if not t.daemon and t not in before]
+    assert not left, left
     out, err = capsys.readouterr()
     return code, out, err

@@ -1,21 +1,20 @@
-"""`askaround demo < script` runs unattended and shows what people see: the docs' script and
-Ctrl-C as a real process, the rest through the command line's `main` in this process (the
-same command, emulator, bot and sockets; a process of its own cost about 1 CPU-s a run more,
-importing)."""
+"""`askaround demo < script` runs unattended and shows what people see: Ctrl-C as a real
+process, the rest, the docs' script among them, through the command line's `main` in this
+process (the same command, emulator, bot and sockets; a process of its own cost about 1.3
+CPU-s a run more, importing)."""
 
 from __future__ import annotations
 
 import io
-import logging
-import queue
 import re
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import closing, redirect_stderr, redirect_stdout
+import threading
+from concurrent.futures import Future
+from contextlib import closing, redirect_stderr, redirect_stdout, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,7 +23,7 @@ import pytest
 
 from bot.runtime.cli import main
 from bot.runtime.demo import session
-from bot.runtime.logs import LEVEL_READ_AS_SET
+from tests.e2e.harness import logging_put_back
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
 pytestmark = pytest.mark.database_independent
@@ -32,57 +31,11 @@ pytestmark = pytest.mark.database_independent
 ROOT = Path(__file__).parents[2]
 
 
-# The docs' script as a process is given up on only after this long with no new line of
-# output. It had 120 s for the whole script, which took 13-15 s alone and ran past 120 at load
-# 20 and more; a line shows its answer once its work is done, or says after the demo's own
-# wait (`SETTLE_SECONDS`) that the bot is still busy, so only a hang is silent longer.
+# A demo is given up on only after this long with no new line of output. The docs' script had
+# 120 s in all, and took 13-15 s alone and ran past 120 at load 20 and more; a line shows its
+# answer once its work is done, or says after the demo's own wait (`SETTLE_SECONDS`) that the
+# bot is still busy, so only a hang is silent longer.
 SILENT_FOR_SECONDS = session.SETTLE_SECONDS + 120
-
-
-def _demo(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    """`askaround demo` as a process, fed `script`; stopped and failed if it hangs."""
-    database = str(tmp_path / "demo.db")
-    argv = [sys.executable, "-m", "bot.runtime.cli", "demo", "--database", database]
-    with subprocess.Popen(
-        argv,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
-    ) as demo:
-        stdin, stdout, stderr = demo.stdin, demo.stdout, demo.stderr
-        assert stdin is not None and stdout is not None and stderr is not None
-        lines: queue.Queue[str | None] = queue.Queue()  # None: the output ended
-
-        def read() -> None:
-            for line in stdout:
-                lines.put(line)
-            lines.put(None)
-
-        with ThreadPoolExecutor(2) as readers:
-            readers.submit(read)
-            errors = readers.submit(stderr.read)
-            stdin.write(script)
-            stdin.close()
-            out: list[str] = []
-            while (line := _next(lines, demo, out)) is not None:
-                out.append(line)
-        return subprocess.CompletedProcess(argv, demo.wait(), "".join(out), errors.result())
-
-
-def _next(
-    lines: queue.Queue[str | None], demo: subprocess.Popen[str], out: list[str]
-) -> str | None:
-    try:
-        return lines.get(timeout=SILENT_FOR_SECONDS)
-    except queue.Empty:
-        demo.kill()
-        said = "".join(out[-5:])
-        raise AssertionError(
-            f"the demo wrote nothing for {SILENT_FOR_SECONDS:.0f} s after:\n{said}"
-        ) from None
 
 
 def _demo_here(
@@ -90,31 +43,41 @@ def _demo_here(
 ) -> subprocess.CompletedProcess[str]:
     """`askaround demo --database demo.db < script` (or `askaround ARGV`) through the
     command line's `main`, in this process: its exit code and what it wrote. The demo sets
-    the logging up as its process would; this test's is put back afterwards."""
+    the logging up as its process would; this test's is put back afterwards. It runs in a
+    thread of its own, a daemon's, given up on (and the test failed) once it has written
+    nothing for `SILENT_FOR_SECONDS`."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("sys.stdin", io.StringIO(script))
     argv = argv or ("demo", "--database", str(tmp_path / "demo.db"))
-    root = logging.getLogger()
-    kept = root.handlers[:], root.level, [logging.getLogger(n).level for n in LEVEL_READ_AS_SET]
     out, err = io.StringIO(), io.StringIO()
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            code = main(list(argv))
-    finally:
-        handlers, level, levels = kept
-        for handler in root.handlers[:]:
-            root.removeHandler(handler)
-        for handler in handlers:
-            root.addHandler(handler)
-        root.setLevel(level)
-        for name, was in zip(LEVEL_READ_AS_SET, levels, strict=True):
-            logging.getLogger(name).setLevel(was)
-    return subprocess.CompletedProcess(list(argv), code, out.getvalue(), err.getvalue())
+    ended: Future[int] = Future()
+
+    def run() -> None:
+        try:
+            ended.set_result(main(list(argv)))
+        except BaseException as error:
+            ended.set_exception(error)
+
+    with logging_put_back(), redirect_stdout(out), redirect_stderr(err):
+        threading.Thread(target=run, name="askaround demo", daemon=True).start()
+        written = -1
+        while not ended.done():
+            with suppress(TimeoutError):
+                ended.result(timeout=SILENT_FOR_SECONDS)
+            if not ended.done() and out.tell() == written:
+                said = "".join(out.getvalue().splitlines(keepends=True)[-5:])
+                raise AssertionError(
+                    f"the demo wrote nothing for {SILENT_FOR_SECONDS:.0f} s after:\n{said}"
+                )
+            written = out.tell()
+    return subprocess.CompletedProcess(list(argv), ended.result(), out.getvalue(), err.getvalue())
 
 
-def test_demo_script_from_the_docs_runs_clean(tmp_path: Path) -> None:
+def test_demo_script_from_the_docs_runs_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The shipped script exits 0; each line shows the bot's answer where Slack would."""
-    result = _demo((ROOT / "docs" / "demo-script.txt").read_text(), tmp_path)
+    result = _demo_here((ROOT / "docs" / "demo-script.txt").read_text(), tmp_path, monkeypatch)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "[#general · only @alice sees]" in out

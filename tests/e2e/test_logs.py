@@ -9,20 +9,14 @@ from collections.abc import Iterator
 import pytest
 
 from bot.runtime.logs import LEVEL_READ_AS_SET, RedactSecrets, configure_logging
-from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness
+from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness, logging_put_back
 
 
 @pytest.fixture
 def logs_put_back() -> Iterator[None]:
     """Whatever a test configures, the loggers as they were after it."""
-    root = logging.getLogger()
-    saved = (list(root.handlers), root.level)
-    levels = {name: logging.getLogger(name).level for name in LEVEL_READ_AS_SET}
-    yield
-    root.handlers[:] = saved[0]
-    root.setLevel(saved[1])
-    for name, level in levels.items():
-        logging.getLogger(name).setLevel(level)
+    with logging_put_back():
+        yield
 
 
 @pytest.fixture
