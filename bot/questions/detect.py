@@ -93,6 +93,10 @@ _NAMED_QUESTION = re.compile(
     r'(?<=\S)\s*(?:"[^"\n]*\?[^"\n]*"|“[^”\n]*\?[^”\n]*”)'
     rf"(?=\W*\w)(?={_OUTSIDE_QUOTES}\Z)"
 )
+# The same in single quotes, as ticket bots title a ticket (`[ServiceNow] INC0044781 'How do I
+# reset my PIN?' resolved`): a quote opening after a space, an apostrophe inside a word (`can't`)
+# no close
+_NAMED_SINGLE = re.compile(r"(?<=\S)\s+'(?=\w)(?:[^'?\n]|(?<=\w)'(?=\w))*\?'(?=\W*\w)(?=[^?]*\Z)")
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
 # a greeting's addressee (`hi HR,`, `hey Sam,`) is a name, not the sentence's opening word
@@ -179,6 +183,8 @@ def explain(text: str) -> dict[str, float]:
     raw = text.lower()
     whole = normalise(text)
     plain = _NAMED_QUESTION.sub(" ", whole) if '"' in whole or "“" in whole else whole
+    if "?'" in plain:
+        plain = _NAMED_SINGLE.sub(" ", plain)
     every = _WORD.findall(plain)
     tokens = [t for t in every if t not in ("?", "@person", "@here")]
     # a run of Japanese or Chinese counts a word for every two characters; pasted code or an

@@ -93,8 +93,9 @@ ANSWERED_ITSELF = phrases(
     r"double|reduce|grow|beat) [^?]{1,60}\? [^?]{1,120}\b(?:great (?:job|work)|good (?:job|work)|"
     r"nice (?:job|work)|well done|kudos|congrats|congratulations|proud of|shout ?out)\b"
     r"(?![^?]*\?)",
-    # a question written out with its answer, as a FAQ is (`Q: how do I…? A: go to…`)
-    r"(?:^|(?<=[.!?] ))q: [^?]{1,200}\? ?a: ",
+    # a question written out with its answer, as a FAQ is (`Q: how do I…? A: go to…`), also
+    # under a heading (`Badge FAQ: Q: …? A: …`)
+    r"(?:^|(?<=[.!?:] ))q: [^?]{1,200}\? ?a: ",
     # the answer to a question asked earlier, given (`FYI the answer to yesterday's question
     # about the eviction policy: it's allkeys-lru`), with no question after it
     r"(?:^|(?<=[.!?,:] )|(?<=^fyi )|(?<=^psa )|(?<=^update )|(?<=^so ))(?:the )?answer to "

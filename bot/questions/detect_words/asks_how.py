@@ -4,6 +4,7 @@ way to do a thing, asked as an opinion."""
 from __future__ import annotations
 
 from bot.questions import detect_languages as languages
+from bot.questions.detect_words import south_asia_east_africa
 from bot.questions.detect_words.fragments import DE_CLAUSE, SOMEONE, phrases
 
 # A method someone knows, asked as an opinion (`wdyt is the best way to…`).
@@ -434,12 +435,15 @@ ASKS_HOW = phrases(
     r"hangi (?:form|belge|evrak|dilekce|sablon|template)\w* (?:kullan[iı]yoruz|"
     r"kullan[iı]l[iı]yor|kullanmam gerek\w*|kullanmal[iı]y[iı][mz]|doldur\w*|gerek\w*|"
     r"laz[iı]m|isteniyor)",
-    r"kaise (?:kare|karein|karen|karte|karu|karun|kar sakte|kar sakta|kar sakti|milega|milta)|"
+    r"kaise (?:kare|karein|karen|karte|karu|karun|kar sakte|kar sakta|kar sakti|milega|milta|"
+    # what one has done for one (`badge register kaise karwaun?`)
+    r"karwaun|karwaen|karwayen|karwayein|karwana|karwate)|"
     # the same with its object between, asked (`kaise pata karein?`, `kaise add karte hain?`);
     # `kaise kaam karein 😩`, unasked, sighs
     r"kaise (?:\w+ ){1,2}(?:kare|karein|karen|karte|karna|karu|karun)\b[^.!?]{0,80}\?|"
     r"kaha(?:n|an)? (?:milega|milegi|milta|milti|dekhe|dekhu|dekhein|check|verify|submit|apply)|"
-    r"(?:process|tarika|procedure) kya hai|kya (?:process|tarika|procedure) hai",
+    r"(?:process|tarika|procedure|protocol|rule|policy|usool|niyam) kya hai|"
+    r"kya (?:process|tarika|procedure|protocol|rule|policy|usool|niyam) hai",
     r"(?:bagaimana|gimana|gmn) (?:cara|caranya|prosesnya|prosedurnya)|cara(?:nya)? (?:\w+ ){0,3}"
     r"(?:gimana|bagaimana)|di ?mana (?:saya |kita )?bisa|apa (?:prosedur|proses|aturan)nya",
     r"как (?:мне|можно|правильно) |как (?:настроить|сделать|получить|оформить|продлить|найти|"
@@ -473,4 +477,5 @@ ASKS_HOW = phrases(
     r"(?<!kamu )(?<!lagi )(?<!kalian )di ?mana (?:ya|sih|letaknya)\b|"
     r"(?:disimpan|ditaruh|taruh|simpan|nyimpen) di ?mana",
     *languages.ASKS_HOW,
+    *south_asia_east_africa.ASKS_HOW,
 )

@@ -4,6 +4,7 @@ sentence asks with (`interrogative opening`, +0.15), and the lead-ins read past 
 from __future__ import annotations
 
 from bot.questions import detect_languages as languages
+from bot.questions.detect_words import south_asia_east_africa
 from bot.questions.detect_words.fragments import phrases
 
 # A plain wh-question: weak on its own ("why is the office so quiet today?").
@@ -22,10 +23,14 @@ INTERROGATIVE_OPENERS = (
         "has have any anyone anybody am may".split()
     )
     | languages.INTERROGATIVE_OPENERS
+    | south_asia_east_africa.INTERROGATIVE_OPENERS
 )
 
 # Words before the real opening of a sentence: `hey all, btw, quick one: how do we …`.
-LEAD_INS = frozenset(
-    "hey hi hello hiya so btw ok okay also and but quick one q question hmm folks team all "
-    "everyone guys y'all ps fyi sorry random dumb silly stupid".split()
+LEAD_INS = (
+    frozenset(
+        "hey hi hello hiya so btw ok okay also and but quick one q question hmm folks team all "
+        "everyone guys y'all ps fyi sorry random dumb silly stupid".split()
+    )
+    | south_asia_east_africa.LEAD_INS
 )

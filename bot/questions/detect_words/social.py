@@ -81,6 +81,10 @@ SOCIAL = phrases(
     # quick`, `Is it not remarkable how quickly…?`); `is it normal that the pump…` asks
     r"(?:isn't it|is it not|isnt it) (?:\w+ )?(?:remarkable|amazing|funny|crazy|wild|wonderful|"
     r"incredible|interesting|strange|weird|ironic|sad|great|lovely) (?:how|that)\b",
+    # the same opening a message, with no question after it (`amazing how the lift breaks only
+    # when we have a code`); `funny how it fails on Mondays, any idea why?` asks
+    r"^(?:it's |its |it is )?(?:amazing|funny|crazy|wild|incredible|hilarious|ironic) how\b"
+    r"(?![^?]*\?)",
     # a taste between lettered or numbered options (`which logo do you like better, A or B?`)
     r"(?:like|prefer)\b[^?]{0,80}\b(?:a or b|a, b or c|1 or 2|option a or (?:option )?b)\s*\?\s*$",
     # a thing to be lent (`anyone have an extra HDMI cable?`), as a spare one is
@@ -214,8 +218,10 @@ SOCIAL = phrases(
     r"(?:was|were|is|are|would be|'d be) a (?:good|great|smart|brilliant|fine|sensible) idea",
     # whether anyone even reads or cares (`I wonder if anyone actually reads these`, `does
     # anybody even look at the dashboards?`) sighs; `has anyone actually used X` asks
-    # (`does anyone ever actually read the newsletter`, two such words in a row)
-    rf"(?:does|do|did|(?:i )?wonder (?:if|whether)) {SOMEONE} (?:(?:actually|even|ever|really) )"
+    # (`does anyone ever actually read the newsletter`, two such words in a row), and anyone of a
+    # team (`I wonder if anyone from finance actually reads…`)
+    rf"(?:does|do|did|(?:i )?wonder (?:if|whether)) {SOMEONE}(?: (?:from|in|on) (?:the )?[\w-]+)? "
+    r"(?:(?:actually|even|ever|really) )"
     r"{1,2}(?:reads?|cares?|listens?|notices?|pays? attention|looks? at|opens?|checks?)\b",
     # the same wondered without `even` (`I wonder if anybody reads the ops newsletter`); `does
     # anyone read Japanese?` asks

@@ -19,7 +19,8 @@ SOCIAL_WORDS = phrases(
     # `resto` alone, which is `the rest` in Spanish and Italian
     r"restau|un (?:bon |petit )?resto|apero|afterwork|cagnotte|pot de depart|galette|canas|tapas|"
     r"roscon|cena de navidad|despedida|futbol",
-    r"fika|middag|yemek\w*|kahve|chai|khana|makan siang|ngopi|обед\w*|кофе|корпоратив|"
+    # (`korte chai`, Bengali's `want to do`, is no tea)
+    r"fika|middag|yemek\w*|kahve|(?<!\wte )chai|khana|makan siang|ngopi|обед\w*|кофе|корпоратив|"
     r"점심\w*|회식\w*|커피\w*|غداء|قهوة|عشاء",
     *languages.SOCIAL_WORDS,
     # lunch as a time of day (`drifting 2 frames by lunch`, `before lunch`) is no invitation
