@@ -83,6 +83,8 @@ HOLDOUT_62 = DATA / "questions_holdout_62.jsonl"
 HOLDOUT_63 = DATA / "questions_holdout_63.jsonl"
 HOLDOUT_64 = DATA / "questions_holdout_64.jsonl"
 HOLDOUT_65 = DATA / "questions_holdout_65.jsonl"
+HOLDOUT_66 = DATA / "questions_holdout_66.jsonl"
+HOLDOUT_67 = DATA / "questions_holdout_67.jsonl"
 NEGATIVES_ABROAD = DATA / "questions_negatives_abroad.jsonl"
 
 
@@ -175,6 +177,8 @@ def documented(path: Path) -> tuple[float, float]:
         (HOLDOUT_63, 200, 0.9),
         (HOLDOUT_64, 200, 0.9),
         (HOLDOUT_65, 200, 0.9),
+        (HOLDOUT_66, 200, 0.9),
+        (HOLDOUT_67, 195, 0.9),
     ],
 )
 def test_the_detector_is_precise_on_the_labelled_sets(
