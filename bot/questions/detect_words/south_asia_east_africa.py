@@ -40,23 +40,28 @@ ASKS_FOR_HELP = tuple(
         r"kaun (?:\w+ ){0,2}(?:karta|karti|karte|deta|deti|dete|dekhta|dekhti|dekhte|sambhalta|"
         r"sambhalti) (?:hai|hain|h)\b",
         # Bengali: anyone who knows or can tell (`কেউ কি জানেন…`, `keu ki jano…`, `keu help
-        # korte parben?`), whom to ask (`কার কাছে জিজ্ঞেস করব?`), not understanding why or how
+        # korte parben?`), whom to ask (`কার কাছে জিজ্ঞেস করব?`), not understanding why or how;
+        # `keu jane na` (no one knows) does not ask
         r"(?:কেউ|keu) (?:(?:কি|কী|ki) )?(?:[^\s]+ )?(?:জানেন|জানো|জানিস|বলতে পারবেন|বলতে পারো|"
         r"বলতে পারবে|সাহায্য করতে|হেল্প করতে|jane|janen|jano|janis|bolte parben|bolte paro|"
-        r"bolte parbe|help korte|sahajjo korte)|"
+        r"bolte parbe|help korte|sahajjo korte)(?! (?:na|না)(?=[\s?.,!]|$))|"
         r"(?:কার|কাদের|kar|kader) (?:কাছে|সাথে|kache|sathe) (?:[^\s]+ )?(?:জিজ্ঞেস|জিজ্ঞাসা|জানতে|"
         r"যোগাযোগ|jiggesh|jigges|jigesh|jiggasha|jante|jogajog)|"
         r"(?:বুঝতে পারছি না|bujhte parchi na|bujhte partesi na) (?:কেন|কীভাবে|কিভাবে|keno|kivabe)",
         # Malay: anyone who knows or has done it (`ada sesiapa tahu…`, `sesiapa pernah…`), who
-        # handles or approves a thing, advice asked for; `sesiapa ada charger?` is a loan
-        r"(?:ada )?(?:sesiapa|sape|sapa|siapa-siapa) (?:yang |yg )?(?:tahu|tau|pernah|faham|arif|"
-        r"ada pengalaman|biasa buat|boleh (?:bantu|terangkan|tolong terangkan|jelaskan))|"
+        # handles or approves a thing, advice asked for; `sesiapa ada charger?` is a loan, and `tak
+        # ada sesiapa tahu` (no one knows) tells
+        r"(?<!tak )(?<!tiada )(?<!tak ada )(?:ada )?(?:sesiapa|sape|sapa|siapa-siapa) "
+        r"(?:yang |yg )?(?:tahu|tau|pernah|faham|arif|ada pengalaman|biasa buat|"
+        r"boleh (?:bantu|terangkan|tolong terangkan|jelaskan))|"
         r"siapa (?:yang |yg )?(?:uruskan|urus|handle|bertanggungjawab|jaga|luluskan|approve)|"
         r"(?:perlukan|perlu|minta|mohon) (?:nasihat|pandangan|tunjuk ajar)",
         # Swahili: anyone who knows or has done it (`kuna mtu anajua…`, `kuna mtu amewahi…`), who
-        # knows or handles a thing (`nani anashughulikia…`), help asked for
-        r"(?:kuna )?(?:mtu|mtu yeyote|yeyote) (?:\w+ )?(?:anajua|anayejua|anafahamu|amewahi|"
-        r"aliyewahi|ana uzoefu|mwenye uzoefu|anaweza kusaidia|anaweza kunisaidia|anaweza kueleza)|"
+        # knows or handles a thing (`nani anashughulikia…`), help asked for; `hakuna mtu anajua`
+        # (no one knows) does not ask
+        r"(?<!hakuna )(?:kuna )?(?:mtu|mtu yeyote|yeyote) (?:\w+ )?(?:anajua|anayejua|anafahamu|"
+        r"amewahi|aliyewahi|ana uzoefu|mwenye uzoefu|anaweza kusaidia|anaweza kunisaidia|"
+        r"anaweza kueleza)|"
         r"nani (?:anajua|anafahamu|anashughulikia|anayeshughulikia|anahusika|anayehusika|"
         r"anasimamia|anaidhinisha)|(?:naomba|nahitaji|ninahitaji|tunahitaji) (?:msaada|ushauri)",
     )

@@ -75,6 +75,10 @@ def test_asks_in_the_languages_the_two_sets_showed_are_heard(text: str) -> None:
         "je, mfumo wa mishahara uko chini?",
         "unaruhusiwa kuegesha hapa baada ya saa kumi",
         "keu chai khabe? canteen e jacchi",
+        # no one knowing, in Bengali, Swahili and Malay
+        "keu jane na printer ta kobe thik hobe, sobai boshe achi",
+        "hakuna mtu anajua lini mfumo wa mishahara utarudi, tunasubiri tu",
+        "tak ada sesiapa tahu bila sistem gaji akan pulih, kami tunggu je",
         # a ticket titled with a question in single quotes, a FAQ under a heading, a sigh
         "[Zendesk] #4412 'Why can't I download my invoice?' solved by Priya",
         "Payroll FAQ: Q: when is the bonus paid? A: with March salary. More in the handbook",
