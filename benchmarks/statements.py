@@ -5,14 +5,18 @@ SQLite file) with `PEOPLE` colleagues, a few of them namesakes, who declared ski
 thanked each other. Each operation is done `--repeat` times, one at a time, and waited for to
 its end (its outbox deliveries sent): a recognition (`/kudos`, its shout-out and DM), a
 question (`/ask`: suggest, the offers DMed to helpers), the Home tab opened, the leaderboard
-(`/kudos top`) and a manager's report (`/kudos report`). For each: the statements the bot ran
-(an SQLAlchemy `before_cursor_execute` listener on every engine; the benchmark's own reads,
-such as how many deliveries wait, are not counted), median and range over the repeats, and the
-process's CPU (`time.process_time`: the emulator's share included, the same on both sides of
-a comparison). The JSON lists each operation's statements by their first words.
+(`/kudos top`), a manager's report (`/kudos report`) and a question's whole life (`answered`:
+asked with `/ask`, one of those asked presses *I can help*, the asker *Solved*, then *Give
+kudos* on the invitation, each step's deliveries sent before the next). For each: the
+statements the bot ran (an SQLAlchemy `before_cursor_execute` listener on every engine; the
+benchmark's own reads, such as how many deliveries wait, are not counted), median and range
+over the repeats, and the process's CPU (`time.process_time`: the emulator's share included,
+the same on both sides of a comparison). The JSON lists each operation's statements by their
+first words.
 
     python -m benchmarks.statements              # 10 of each
     python -m benchmarks.statements --repeat 3
+    python -m benchmarks.statements --only answered   # one operation (repeatable)
 """
 
 from __future__ import annotations
@@ -27,16 +31,21 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, update
+from sqlalchemy import event, select, update
 from sqlalchemy.engine import Engine
 
 from benchmarks.machine import command_line, describe, save
 from storage import workspaces
-from storage.models import Person
+from storage.models import Offer, Person
 from tests.e2e.harness import DEFAULT_PEOPLE, Harness, PersonSpec, running_bot
 
 PEOPLE = 60
 SKILLS = ("postgres", "kubernetes", "kafka", "terraform")
+# Words no two of `answered`'s questions share, lest one be taken for another already solved.
+WORDS = (
+    "bucket lock drift vault replica index shard backup quota cache tunnel ingress "
+    "rollback mirror cron webhook ledger schema cursor vacuum"
+).split()
 
 
 class Statements:
@@ -119,16 +128,32 @@ def operations(
         said = slack.emu.ephemerals(slack.user("maria"))[-1].text
         assert "received" in said, said
 
+    async def answered(n: int) -> Any:
+        skill, asker = SKILLS[n % len(SKILLS)], person(n * 5 + 4)
+        words = " ".join(WORDS[(2 * n + k) % len(WORDS)] for k in range(2))
+        await slack.command(asker, "/ask", f"who knows our {skill} {words} problem?")
+        await slack.drain(within=300)
+        async with slack.services.sessions() as s:
+            offer = (await s.scalars(select(Offer).order_by(Offer.id.desc()).limit(1))).one()
+        helper = offer.candidate_user_id
+        request = [m for m in slack.emu.dm_messages(helper) if m.bot_id][-1]
+        await slack.emu.click(helper, "offer_accept", message=request)
+        await slack.drain(within=300)
+        await slack.emu.click_button(slack.user(asker), "Solved")
+        await slack.drain(within=300)
+        await slack.emu.click_button(slack.user(asker), "Give kudos")
+
     return {
         "recognition": recognition,
         "question": question,
         "home": home,
         "leaderboard": leaderboard,
         "report": report,
+        "answered": answered,
     }
 
 
-async def run(repeat: int) -> dict[str, Any]:
+async def run(repeat: int, only: list[str] | None = None) -> dict[str, Any]:
     counting = Statements()
     counting.own = asyncio.current_task()
     event.listen(Engine, "before_cursor_execute", counting)
@@ -139,6 +164,8 @@ async def run(repeat: int) -> dict[str, Any]:
             async with running_bot(Path(tmp), people=(*DEFAULT_PEOPLE, *people)) as slack:
                 await prepare(slack, people)
                 for name, operation in operations(slack, people).items():
+                    if only and name not in only:
+                        continue
                     counts, cpu, shapes = [], [], Counter[str]()
                     for n in range(repeat):
                         await slack.drain(within=300)
@@ -172,9 +199,10 @@ async def run(repeat: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--only", action="append", help="an operation's name (repeatable)")
     args = parser.parse_args()
     machine = describe()
-    figures = asyncio.run(run(args.repeat))
+    figures = asyncio.run(run(args.repeat, args.only))
     save("statements", machine, command_line(), {"people": PEOPLE, "operations": figures})
 
 
