@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, CursorResult, and_, case, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from storage.models import Offer, Person, Question, Workspace
 
@@ -68,8 +69,9 @@ async def set_offer_status(
         .execution_options(synchronize_session=False)
     )
     assert isinstance(result, CursorResult)
-    if result.rowcount == 1:
-        offer.status, offer.responded_at = status, at
+    if result.rowcount == 1:  # as written: no second UPDATE at the flush
+        set_committed_value(offer, "status", status)
+        set_committed_value(offer, "responded_at", at)
         return True
     return False
 

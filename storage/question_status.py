@@ -50,8 +50,11 @@ async def set_question_status(
     )
     assert isinstance(result, CursorResult)
     if result.rowcount == 1:
-        question.status = status
-        for name, value in (("solved_by", solved_by), ("resolved_at", resolved_at)):
+        for name, value in (
+            ("status", status),
+            ("solved_by", solved_by),
+            ("resolved_at", resolved_at),
+        ):
             if value is not None:  # as written: no second UPDATE at the flush
                 set_committed_value(question, name, value)
         return True
@@ -63,7 +66,7 @@ async def set_question_status(
         )
     ).first()
     if now is not None:
-        question.status = now.status
+        set_committed_value(question, "status", now.status)
         # Who closed it, and when: said to whoever pressed Solved after them.
         set_committed_value(question, "solved_by", now.solved_by)
         set_committed_value(question, "resolved_at", now.resolved_at)
@@ -71,7 +74,8 @@ async def set_question_status(
 
 
 async def claim_question(session: AsyncSession, question: Question, helper_user_id: str) -> bool:
-    """Atomically make `helper_user_id` the helper; exactly one of simultaneous clicks wins."""
+    """Atomically make `helper_user_id` the helper; exactly one of simultaneous clicks wins.
+    The winner's `question` says so, as written (no second UPDATE at the flush)."""
     result = await session.execute(
         update(Question)
         .where(Question.id == question.id, Question.status == "open")
@@ -79,7 +83,11 @@ async def claim_question(session: AsyncSession, question: Question, helper_user_
         .execution_options(synchronize_session=False)
     )
     assert isinstance(result, CursorResult)
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return False
+    set_committed_value(question, "status", "connected")
+    set_committed_value(question, "helper_user_id", helper_user_id)
+    return True
 
 
 async def release_question(session: AsyncSession, question: Question, helper_user_id: str) -> bool:
@@ -103,7 +111,8 @@ async def release_question(session: AsyncSession, question: Question, helper_use
     assert isinstance(result, CursorResult)
     if result.rowcount != 1:
         return False
-    question.status, question.helper_user_id = "open", None
+    set_committed_value(question, "status", "open")
+    set_committed_value(question, "helper_user_id", None)
     return True
 
 

@@ -65,7 +65,6 @@ async def _accept(
             ):
                 raise _OfferAnswered(offer)
             closed = await lookup.close_others(s, question, keep=offer.id, at=now)
-            question.status, question.helper_user_id = "connected", user_id
             await tell.helper_on_it(s, question, [offer], "offer_closed", now)
             await tell.offers_closed(s, question, closed, f"<@{user_id}> is on it — thanks!", now)
             await tell.connected(s, question, user_id, now)
