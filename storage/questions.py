@@ -98,6 +98,16 @@ async def get_question(session: AsyncSession, team_id: str, question_id: int) ->
     )
 
 
+async def question_of_offer(session: AsyncSession, team_id: str, offer_id: int) -> Question | None:
+    """The question one of its offers was made for, in one statement (an offer read first
+    for its question's id, then the question, took two)."""
+    return await session.scalar(
+        select(Question)
+        .join(Offer, Offer.question_id == Question.id)
+        .where(Offer.team_id == team_id, Offer.id == offer_id, Question.team_id == team_id)
+    )
+
+
 async def questions_posted_as(
     session: AsyncSession, team_id: str, channel_id: str, message_ts: str
 ) -> Sequence[Question]:

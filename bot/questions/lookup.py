@@ -47,6 +47,16 @@ async def question(s: AsyncSession, team_id: str, question_id: int) -> Question:
     return found
 
 
+async def question_of_offer(s: AsyncSession, team_id: str, offer_id: int) -> Question:
+    """The question one of its offers was made for; gone, the same error as `question`."""
+    found = await q.question_of_offer(s, team_id, offer_id)
+    if found is not None:
+        return found
+    offer = await offer_q.get_offer(s, team_id, offer_id)
+    assert offer is not None, "offers are never deleted while their question lives"
+    return await question(s, team_id, offer.question_id)
+
+
 async def own_question(
     s: AsyncSession, team_id: str, question_id: int, user_id: str, to: str = "withdraw it"
 ) -> Question:

@@ -53,7 +53,7 @@ from bot.questions.waiting import helping_with, requests_waiting
 from bot.reliability.delivery import Refusal
 from storage import offers as offer_q
 from storage import people as people_queries
-from storage import question_status, routing_changes
+from storage import question_status, routing_changes, units
 from storage import questions as q
 from storage import skills as skills_q
 from storage.models import Offer, Question
@@ -240,7 +240,7 @@ class QuestionService:
     async def note_now(self, team_id: str, offer_id: int) -> str:
         """What a colleague's request that ended says now (`tell.note_now`): the helper's, of
         their introduction as it stands."""
-        async with self._sessions() as s:
+        async with units.reading(self._sessions) as s:
             offer = await offer_q.get_offer(s, team_id, offer_id)
             assert offer is not None, "offers are never deleted while their question lives"
             question = await lookup.question(s, team_id, offer.question_id)
@@ -291,14 +291,14 @@ class QuestionService:
         stored): one chosen at night who has opted out or gone away since was told questions
         would not reach them, and one stored as a guest since would be shown a channel they
         cannot read."""
-        async with self._sessions() as s:
+        async with units.reading(self._sessions) as s:
             people = await people_queries.people_by_id(s, team_id, [user_id])
         return available(people.get(user_id), self.clock())
 
     async def first_request(self, team_id: str, offer_id: int) -> bool:
         """Whether this request is the first its colleague gets from askaround: it says what
         askaround is and how to stop its requests, once (drawn again, still)."""
-        async with self._sessions() as s:
+        async with units.reading(self._sessions) as s:
             return not await offer_q.received_before(s, team_id, offer_id)
 
     async def now(
@@ -313,14 +313,13 @@ class QuestionService:
         With `private_now`, a question stored as public is checked against its channel as it
         is now: one made private or shared with another organisation since is private from
         then on, for good, as `still_public` stores it."""
-        async with self._sessions() as s:
+        async with units.reading(self._sessions) as s:  # some 20 a question: on the loop
             if offer_id is not None:
-                offer = await offer_q.get_offer(s, team_id, offer_id)
-                assert offer is not None, "offers are never deleted while their question lives"
-                question_id = offer.question_id
-            assert question_id is not None
-            question = await lookup.question(s, team_id, question_id)
-            offers = offer_views(await offer_q.offers_of(s, question_id))
+                question = await lookup.question_of_offer(s, team_id, offer_id)
+            else:
+                assert question_id is not None
+                question = await lookup.question(s, team_id, question_id)
+            offers = offer_views(await offer_q.offers_of(s, question.id))
             declared = await skills_q.declared_levels(
                 s, team_id, (o.candidate_user_id for o in offers)
             )

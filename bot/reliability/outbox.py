@@ -79,7 +79,7 @@ class Outbox:
 
     async def payload_of(self, team_id: str, key: str) -> dict[str, Any] | None:
         """The payload of the delivery queued with this key (sent or not); None if none was."""
-        async with self._sessions() as s:
+        async with units.reading(self._sessions) as s:  # asked by deliveries: on the loop
             return await outbox.payload_of(s, team_id, key)
 
     async def in_flight_until(self, team_id: str, key: str, now: datetime) -> datetime | None:
@@ -88,7 +88,7 @@ class Outbox:
         attempt once it was tried and put back (its answer lost, that attempt finds and
         records what it posted, `outbox.unrecorded_until`); None when whatever it posted is
         recorded, or it posted nothing."""
-        async with self._sessions() as s:
+        async with units.reading(self._sessions) as s:
             found = await outbox.unrecorded_until(s, team_id, key)
         if found is None:
             return None
