@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox, people
+from storage.models import Person
 
 HOME_PUBLISH = "home.publish"
 
@@ -22,8 +23,17 @@ async def changed(s: AsyncSession, team_id: str, user_id: str, at: datetime) -> 
     """Rebuild this person's Home tab once the transaction commits; a rebuild still waiting
     for them covers this change as well, so a burst of changes is one publish. Nothing for
     someone who never opened the tab."""
-    if not await people.has_opened_home(s, team_id, user_id):
-        return
+    if await people.has_opened_home(s, team_id, user_id):
+        await _rebuild(s, team_id, user_id, at)
+
+
+async def changed_for(s: AsyncSession, person: Person, at: datetime) -> None:
+    """`changed`, for someone whose row this unit of work read already: not read again."""
+    if person.home_opened_at is not None:
+        await _rebuild(s, person.team_id, person.user_id, at)
+
+
+async def _rebuild(s: AsyncSession, team_id: str, user_id: str, at: datetime) -> None:
     await outbox.enqueue_refresh(
         s,
         team_id,

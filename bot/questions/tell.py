@@ -98,7 +98,7 @@ async def _on_their_tabs(
     for user_id in sorted(shown):
         person = people.get(user_id)
         if person is not None and not (person.deactivated or person.is_guest):
-            await home.changed(s, question.team_id, user_id, at)
+            await home.changed_for(s, person, at)
 
 
 async def not_introduced(

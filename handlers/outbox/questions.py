@@ -102,7 +102,10 @@ async def connected_requoted(
 async def _connecting(services: Services, team_id: str, payload: dict[str, Any]) -> list[str]:
     """The key of the delivery posting the reply that connects the asker with whoever helps
     now, which a redraw of that reply waits for (`redrawn_now`); none when nobody helps."""
-    question = (await question_now(services, team_id, payload)).question
+    return _connecting_key((await question_now(services, team_id, payload)).question)
+
+
+def _connecting_key(question: QuestionView) -> list[str]:
     helper = question.helper_user_id
     return [tell.connected_key(question.id, helper)] if helper else []
 
@@ -151,9 +154,9 @@ async def _redrawn_for_asker(
     lest this redraw find no message and that one's retry take its first post, drawn before
     this change, as it stands. The asking message given up in the thread is posted to the
     asker's DM by a delivery of its own (`_in_dm_instead`): waited for as well."""
-    first = (await question_now(services, team_id, payload)).offers
-    question_id = int(payload["question_id"])
-    posting = await _connecting(services, team_id, payload) if connected else []
+    before = await question_now(services, team_id, payload)
+    first, question_id = before.offers, int(payload["question_id"])
+    posting = _connecting_key(before.question) if connected else []
     if first:
         asking = tell.listed_key("question.asking", question_id, min(o.id for o in first))
         posting.append(asking)
@@ -505,6 +508,14 @@ def _in_dm_instead(kind: str) -> GivenUp:
     return given_up
 
 
+async def _question_id(services: Services, team_id: str, payload: dict[str, Any]) -> int:
+    """The question a delivery is about: named in its payload, else read through its offer's.
+    The delivery reads it as it is now anyway, once it goes."""
+    if "question_id" in payload:
+        return int(payload["question_id"])
+    return (await question_now(services, team_id, payload)).question.id
+
+
 def _in_dm_key(kind: str, question_id: int, payload: dict[str, Any]) -> str:
     which = payload.get("offer_ids", payload.get("offer_id", payload.get("helper", "")))
     return f"{kind}:in_dm:{question_id}:{which}"
@@ -519,8 +530,8 @@ def _unless_told_in_dm(kind: str, delivery: Delivery) -> Delivery:
         client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
     ) -> None:
         if not payload.get("in_dm"):
-            question = (await question_now(services, team_id, payload, client)).question
-            if await services.outbox.queued(team_id, _in_dm_key(kind, question.id, payload)):
+            key = _in_dm_key(kind, await _question_id(services, team_id, payload), payload)
+            if await services.outbox.queued(team_id, key):
                 return
         await delivery(client, services, team_id, payload)
 
