@@ -76,13 +76,19 @@ async def set_offer_status(
     return False
 
 
-async def set_offer_message(session: AsyncSession, offer_id: int, channel_id: str, ts: str) -> None:
-    await session.execute(
+async def set_offer_message(
+    session: AsyncSession, offer_id: int, channel_id: str, ts: str
+) -> str | None:
+    """Where the offer's DM is; returns the offer's reason (None: no such offer), which says
+    whether it waited for its colleague's working day, without a read of the row after."""
+    result = await session.execute(
         update(Offer)
         .where(Offer.id == offer_id)
         .values(dm_channel_id=channel_id, dm_ts=ts)
+        .returning(Offer.reason)
         .execution_options(synchronize_session=False)
     )
+    return result.scalar()
 
 
 async def reword_reasons_to(

@@ -337,9 +337,11 @@ class QuestionService:
         One chosen outside its colleague's working hours was said, in the asker's list, to
         wait for their working day: the list is drawn again, without it."""
         async with self._sessions() as s, s.begin():
-            await offer_q.set_offer_message(s, offer_id, channel_id, ts)
+            reason = await offer_q.set_offer_message(s, offer_id, channel_id, ts)
+            if reason is None or OFF_HOURS not in reason:
+                return
             offer = await offer_q.get_offer(s, team_id, offer_id)
-            if offer is not None and OFF_HOURS in offer.reason:
+            if offer is not None:
                 question = await lookup.question(s, team_id, offer.question_id)
                 await tell.asking_sent(s, question, offer, self.clock())
 
