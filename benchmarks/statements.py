@@ -5,7 +5,8 @@ SQLite file) with `PEOPLE` colleagues, a few of them namesakes, who declared ski
 thanked each other. Each operation is done `--repeat` times, one at a time, and waited for to
 its end (its outbox deliveries sent): a recognition (`/kudos`, its shout-out and DM), a
 question (`/ask`: suggest, the offers DMed to helpers), the Home tab opened, the leaderboard
-(`/kudos top`), a manager's report (`/kudos report`) and a question's whole life (`answered`:
+(`/kudos top`), a manager's report (`/kudos report`), a `:kudos:` reaction to a colleague's
+message (posted beforehand, its shout-out and DM) and a question's whole life (`answered`:
 asked with `/ask`, one of those asked presses *I can help*, the asker *Solved*, then *Give
 kudos* on the invitation, each step's deliveries sent before the next). For each: the
 statements the bot ran (an SQLAlchemy `before_cursor_execute` listener on every engine; the
@@ -89,7 +90,8 @@ def colleagues() -> tuple[PersonSpec, ...]:
     return tuple(people)
 
 
-async def prepare(slack: Harness, people: tuple[PersonSpec, ...]) -> None:
+async def prepare(slack: Harness, people: tuple[PersonSpec, ...], repeat: int) -> list[Any]:
+    """The company staged; returns the messages the reactions are to, one a repeat."""
     idle = getattr(slack.runner.bot.scheduler, "idle", None)
     if idle is not None:
         await idle()
@@ -112,10 +114,16 @@ async def prepare(slack: Harness, people: tuple[PersonSpec, ...]) -> None:
             .values(manager_user_id=slack.user("maria"))
         )
     slack.services.indexes.invalidate(slack.team_id)
+    posted = [
+        await slack.post(people[(n * 11 + 5) % len(people)].handle, "general", f"shipped no. {n}")
+        for n in range(repeat)
+    ]
+    await slack.drain(within=300)
+    return posted
 
 
 def operations(
-    slack: Harness, people: tuple[PersonSpec, ...]
+    slack: Harness, people: tuple[PersonSpec, ...], posted: list[Any]
 ) -> dict[str, Callable[[int], Awaitable[Any]]]:
     def person(n: int) -> str:
         return people[n % len(people)].handle
@@ -158,6 +166,12 @@ def operations(
         await slack.drain(within=300)
         await slack.emu.click_button(slack.user(asker), "Give kudos")
 
+    async def reaction(n: int) -> Any:
+        message = posted[n]
+        return await slack.emu.add_reaction(
+            slack.user(person(n * 3 + 2)), message.channel, message.ts, "kudos"
+        )
+
     return {
         "recognition": recognition,
         "question": question,
@@ -165,6 +179,7 @@ def operations(
         "leaderboard": leaderboard,
         "report": report,
         "answered": answered,
+        "reaction": reaction,
     }
 
 
@@ -177,8 +192,8 @@ async def run(repeat: int, only: list[str] | None = None) -> dict[str, Any]:
     try:
         with tempfile.TemporaryDirectory(prefix="askaround-bench-") as tmp:
             async with running_bot(Path(tmp), people=(*DEFAULT_PEOPLE, *people)) as slack:
-                await prepare(slack, people)
-                for name, operation in operations(slack, people).items():
+                posted = await prepare(slack, people, repeat)
+                for name, operation in operations(slack, people, posted).items():
                     if only and name not in only:
                         continue
                     counts, cpu, shapes = [], [], Counter[str]()
