@@ -71,13 +71,40 @@ async def leaderboard(
             # A retired value still ranks the kudos given with it before it was retired.
             if value not in await workspaces.value_names(s, team_id, retired=True):
                 raise KudosRefused(r.unknown_value_message(value, rules.values))
-        rows = await kudos_summaries.leaderboard(s, team_id, since, until, value, limit)
-        beyond = 0
-        if rows and len(rows) == limit:  # the limit may cut people tied with the last
-            last = rows[-1][1]
-            tied = await kudos_summaries.tied_with(s, team_id, last, since, until, value)
-            beyond = tied - sum(n == last for _u, n in rows)
+        rows, beyond = await _ranked(s, team_id, since, until, value, limit)
         names = await people_queries.display_names(s, team_id, [u for u, _n in rows])
+    return _board(period, value, rows, beyond, names, rules, retired=retired)
+
+
+async def _ranked(
+    s: AsyncSession,
+    team_id: str,
+    since: datetime | None,
+    until: datetime | None,
+    value: str | None,
+    limit: int,
+) -> tuple[list[tuple[str, int]], int]:
+    """The `limit` people most thanked in [since, until), with how many more the limit cut
+    who are tied with the last of them."""
+    rows = list(await kudos_summaries.leaderboard(s, team_id, since, until, value, limit))
+    beyond = 0
+    if rows and len(rows) == limit:  # the limit may cut people tied with the last
+        last = rows[-1][1]
+        tied = await kudos_summaries.tied_with(s, team_id, last, since, until, value)
+        beyond = tied - sum(n == last for _u, n in rows)
+    return rows, beyond
+
+
+def _board(
+    period: str,
+    value: str | None,
+    rows: Sequence[tuple[str, int]],
+    beyond: int,
+    names: dict[str, str],
+    rules: r.KudosRules,
+    *,
+    retired: bool = False,
+) -> Leaderboard:
     standings = tuple(Standing(u, names.get(u, u), n) for u, n in rows)
     return Leaderboard(
         period,
@@ -168,6 +195,7 @@ async def home(
     sessions: async_sessionmaker[AsyncSession], clock: Clock, team_id: str, user_id: str
 ) -> HomeKudos:
     now = clock()
+    # One unit of work: the month's board is read with the rules and standing read here.
     async with sessions() as s, s.begin():
         rules, giver = await rules_and_giver(s, team_id, user_id)
         tz = giver.tz or "UTC"
@@ -175,20 +203,18 @@ async def home(
         recent = tuple(
             Entry.of(row) for row in await kudos_summaries.received(s, team_id, user_id, limit=3)
         )
-        names = await people_queries.display_names(s, team_id, _named(recent))
-        ranks = await ranks_for(s, team_id, user_id)
-    board = (
-        await leaderboard(sessions, clock, team_id, "month", None, tz, limit=5, viewer=user_id)
-        if ranks
-        else None
-    )
+        ranked = None
+        if await ranks_for(s, team_id, user_id):
+            ranked = await _ranked(s, team_id, *r.period_window("month", now, tz), None, 5)
+        ranked_ids = [u for u, _n in ranked[0]] if ranked is not None else []
+        names = await people_queries.display_names(s, team_id, [*_named(recent), *ranked_ids])
     return HomeKudos(
         user_id=user_id,
         allowance=left.allowance,
         remaining=left.left,
         recent=recent,
         names=names,
-        leaderboard=board,
+        leaderboard=_board("month", None, *ranked, names, rules) if ranked is not None else None,
     )
 
 
