@@ -111,15 +111,19 @@ async def team_during(
     until: datetime,
     *,
     direct_only: bool = False,
+    chart: list[Person] | None = None,
 ) -> list[tuple[Person, tuple[Span, ...]]]:
     """Everyone (departed too, never an app) in the manager's team at some moment of
     [since, until), each with the spans they were in it, in the order `team_members` gives.
-    When the chart has not changed since `since`, it is one read of the chart as it is."""
+    When the chart has not changed since `since`, it is one read of the chart as it is, or
+    `chart`, that read made already."""
     moments = await _moments(session, team_id, since)
     if moments is None:
-        members = await team_members(
-            session, team_id, manager_user_id, direct_only=direct_only, with_departed=True
-        )
+        members = chart
+        if members is None:
+            members = await team_members(
+                session, team_id, manager_user_id, direct_only=direct_only, with_departed=True
+            )
         return [(person, ((since, until),)) for person in members]
     bounds = [since, *(m for m in moments if m < until), until]
     spans: dict[str, list[Span]] = {}
@@ -139,9 +143,16 @@ async def team_during(
 
 
 async def had_team(
-    session: AsyncSession, team_id: str, manager_user_id: str, since: datetime, until: datetime
+    session: AsyncSession,
+    team_id: str,
+    manager_user_id: str,
+    since: datetime,
+    until: datetime,
+    *,
+    chart: list[Person] | None = None,
 ) -> bool:
     """Whether someone active now was in the manager's team at some moment of [since, until):
-    a week of theirs to tell of."""
-    during = await team_during(session, team_id, manager_user_id, since, until)
+    a week of theirs to tell of. `chart`: everyone below them now, departed too, read already
+    (`team_members` with `with_departed`)."""
+    during = await team_during(session, team_id, manager_user_id, since, until, chart=chart)
     return any(not person.deactivated for person, _ in during)

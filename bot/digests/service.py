@@ -254,7 +254,8 @@ class DigestService:
         workspace = await self._settings(team_id)
         async with self._sessions() as s:
             viewer = await q.person(s, team_id, viewer_user_id)
-            manager = await q.person(s, team_id, target)
+            own = target == viewer_user_id
+            manager = viewer if own else await q.person(s, team_id, target)
             admin = visibility.is_admin(slack_admin, viewer.roles if viewer else None)
             # Who left is still in the chart: their team's report stays with those above them.
             below = await q.team_members(s, team_id, viewer_user_id, with_departed=True)
@@ -269,7 +270,8 @@ class DigestService:
                     f"below you. <@{target}> is not one of them; {ANYONES}."
                 )
             week = wanted.at(self._now(), manager.tz) if manager else None
-            if manager is None or week is None or not await self._had_team(s, manager, week):
+            chart = below if own else None
+            if manager is None or week is None or not await self._had_team(s, manager, week, chart):
                 if target == viewer_user_id:
                     raise UserError(ADMIN_NOT_A_MANAGER if admin else NOT_A_MANAGER)
                 raise UserError(
@@ -325,12 +327,20 @@ class DigestService:
             return summary if show_private else await unnamed_private(s, summary)
 
     @staticmethod
-    async def _had_team(s: AsyncSession, manager: Person, week: IsoWeek) -> bool:
+    async def _had_team(
+        s: AsyncSession, manager: Person, week: IsoWeek, chart: list[Person] | None = None
+    ) -> bool:
         """Whether the manager has a team of that week to report on: someone reports to them
-        now, or someone active now was in their team in that week (`storage.team_history`)."""
-        if await q.team_members(s, manager.team_id, manager.user_id):
+        now, or someone active now was in their team in that week (`storage.team_history`).
+        `chart` is everyone below them now, departed too, when read already."""
+        if chart is None:
+            if await q.team_members(s, manager.team_id, manager.user_id):
+                return True
+        elif any(not person.deactivated for person in chart):
             return True
-        return await history.had_team(s, manager.team_id, manager.user_id, *week.window(manager.tz))
+        return await history.had_team(
+            s, manager.team_id, manager.user_id, *week.window(manager.tz), chart=chart
+        )
 
     async def _settings(self, team_id: str) -> Workspace:
         """The workspace's settings for a digest or the roundup being drawn: read, as the job's
