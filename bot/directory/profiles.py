@@ -168,9 +168,17 @@ class ProfileService:
         """`owner_id`'s profile as `viewer` may see it; a guest of the workspace is refused
         anyone's but their own (`visibility.may_see_profile`)."""
         async with self._sessions() as s, s.begin():
-            if not visibility.may_see_profile(await _stored(s, team_id, viewer), owner_id):
+            # Read first: the row is there but for someone askaround has not seen yet, and on
+            # SQLite the insert of `ensure_person` would take the write lock.
+            found = await people_q.get_person(s, team_id, owner_id)
+            stored = (
+                replace(viewer, guest=bool(found and found.is_guest))
+                if viewer.user_id == owner_id
+                else await _stored(s, team_id, viewer)
+            )
+            if not visibility.may_see_profile(stored, owner_id):
                 raise UserError(PROFILES_MEMBERS_ONLY)
-            person = await people_q.ensure_person(s, team_id, owner_id)
+            person = found or await people_q.ensure_person(s, team_id, owner_id)
             return await self._view(s, person, viewer)
 
     async def _view(self, s: AsyncSession, person: Person, viewer: Viewer) -> ProfileView:
