@@ -106,7 +106,7 @@ class WorkspaceSettingsService:
         """Whether `user_id` may change the settings (`visibility.may_configure` decides);
         `slack_admin` and `nameable` are what Slack says of them now (`visibility.may_be_named`)."""
         async with self._sessions() as s, s.begin():
-            return await self._is_admin(s, team_id, user_id, slack_admin, nameable)
+            return await self._is_admin(s, team_id, user_id, slack_admin, nameable, read=True)
 
     async def change(
         self,
@@ -197,9 +197,19 @@ class WorkspaceSettingsService:
         return changes, total - len(changes)
 
     async def _is_admin(
-        self, s: AsyncSession, team_id: str, user_id: str, slack_admin: bool, nameable: bool
+        self,
+        s: AsyncSession,
+        team_id: str,
+        user_id: str,
+        slack_admin: bool,
+        nameable: bool,
+        *,
+        read: bool = False,
     ) -> bool:
-        workspace = await workspaces.ensure_workspace(s, team_id)
+        """`read`: nothing else is done in the unit of work, which need not take SQLite's write
+        lock (`ensure_workspace`'s insert) where the settings exist, as they nearly always do."""
+        found = await workspaces.find_workspace(s, team_id) if read else None
+        workspace = found or await workspaces.ensure_workspace(s, team_id)
         person = await people_queries.get_person(s, team_id, user_id)
         return visibility.may_configure(
             slack_admin,
