@@ -251,7 +251,6 @@ class DigestService:
         reports to an admin who has no team."""
         wanted = Period.parse(period)
         target = manager_user_id or viewer_user_id
-        workspace = await self._settings(team_id)
         async with self._sessions() as s:
             viewer = await q.person(s, team_id, viewer_user_id)
             own = target == viewer_user_id
@@ -280,6 +279,9 @@ class DigestService:
                     "import people` (its `manager` column)."
                 )
             guest = viewer is not None and viewer.is_guest
+        # Read once the report is known to be theirs to see: most people have none, and the
+        # Home tab asks for everyone's.
+        workspace = await self._settings(team_id)
         await self._made_private(team_id, week, manager.tz, private_now)
         async with self._sessions() as s:
             return await self._build(s, workspace, manager, week, for_guest=guest)
