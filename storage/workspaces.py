@@ -162,6 +162,25 @@ async def kudos_settings(session: AsyncSession, team_id: str, user_id: str) -> S
     return found.all()
 
 
+# Who may change the settings, in one statement: those named, and the reader's roles.
+_ADMIN_FACTS = (
+    select(_W.askaround_admins, _P.roles)
+    .select_from(
+        Workspace.__table__.outerjoin(
+            Person.__table__, and_(_P.team_id == _W.team_id, _P.user_id == bindparam("user"))
+        )
+    )
+    .where(_W.team_id == bindparam("team"))
+)
+
+
+async def admin_facts(session: AsyncSession, team_id: str, user_id: str) -> Row[Any] | None:
+    """The workspace's `askaround_admins` and the roles stored for `user_id` (None when
+    unknown); None before the workspace's first use."""
+    found: Result[Any] = await execute(session, _ADMIN_FACTS, {"team": team_id, "user": user_id})
+    return found.first()
+
+
 async def profiles_changed(session: AsyncSession, team_id: str) -> None:
     """Count a change to profiles that the insights' kept copy cannot follow (a
     deletion from a profile; an import's org chart, roles, teams or skills), in the unit of

@@ -207,16 +207,17 @@ class WorkspaceSettingsService:
         read: bool = False,
     ) -> bool:
         """`read`: nothing else is done in the unit of work, which need not take SQLite's write
-        lock (`ensure_workspace`'s insert) where the settings exist, as they nearly always do."""
-        found = await workspaces.find_workspace(s, team_id) if read else None
-        workspace = found or await workspaces.ensure_workspace(s, team_id)
-        person = await people_queries.get_person(s, team_id, user_id)
+        lock (`ensure_workspace`'s insert) where the settings exist, as they nearly always do:
+        one read of what decides (the Home tab asks on every build)."""
+        found = await workspaces.admin_facts(s, team_id, user_id) if read else None
+        if found is not None:
+            named, roles = found.askaround_admins, found.roles
+        else:
+            workspace = await workspaces.ensure_workspace(s, team_id)
+            person = await people_queries.get_person(s, team_id, user_id)
+            named, roles = workspace.askaround_admins, person.roles if person else None
         return visibility.may_configure(
-            slack_admin,
-            person.roles if person else None,
-            user_id=user_id,
-            named=workspace.askaround_admins or (),
-            nameable=nameable,
+            slack_admin, roles, user_id=user_id, named=named or (), nameable=nameable
         )
 
     async def _current(self, s: AsyncSession, team_id: str) -> WorkspaceSettings:
