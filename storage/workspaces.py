@@ -142,6 +142,7 @@ _KUDOS_SETTINGS = (
         _W.kudos_channel_id,
         _P.roles,
         _P.tz,
+        _P.is_guest,
         _V.name.label("value"),
     )
     .select_from(
@@ -156,8 +157,8 @@ _KUDOS_SETTINGS = (
 
 async def kudos_settings(session: AsyncSession, team_id: str, user_id: str) -> Sequence[Row[Any]]:
     """The workspace's kudos settings with one row per value a new kudos may name (`value`,
-    by name; one row with None when there is none), and the roles and time zone stored for
-    `user_id` (None when unknown). No rows before the workspace's first use."""
+    by name; one row with None when there is none), and the roles, time zone and guest flag
+    stored for `user_id` (None when unknown). No rows before the workspace's first use."""
     found: Result[Any] = await execute(session, _KUDOS_SETTINGS, {"team": team_id, "user": user_id})
     return found.all()
 

@@ -29,10 +29,12 @@ class Room:
 
 @dataclass(frozen=True)
 class Giver:
-    """What is stored of a giver that their allowance depends on; None: nothing is stored."""
+    """What is stored of a giver that their allowance depends on; None: nothing is stored.
+    `guest`: stored as a guest of the workspace (the Home tab's leaderboard is not theirs)."""
 
     roles: tuple[str, ...] = ()
     tz: str | None = None
+    guest: bool = False
 
 
 def day_zone(giver: Giver, tz: str | None = None) -> str:

@@ -204,7 +204,7 @@ async def home(
             Entry.of(row) for row in await kudos_summaries.received(s, team_id, user_id, limit=3)
         )
         ranked = None
-        if await ranks_for(s, team_id, user_id):
+        if visibility.sees_workspace_figures(visibility.person(user_id, guest=giver.guest)):
             ranked = await _ranked(s, team_id, *r.period_window("month", now, tz), None, 5)
         ranked_ids = [u for u, _n in ranked[0]] if ranked is not None else []
         names = await people_queries.display_names(s, team_id, [*_named(recent), *ranked_ids])

@@ -37,4 +37,4 @@ async def rules_and_giver(
         rows = await workspaces.kudos_settings(s, team_id, user_id)
     first = rows[0]
     rules = rules_of(first, [row.value for row in rows if row.value is not None])
-    return rules, Giver(tuple(first.roles or ()), first.tz)
+    return rules, Giver(tuple(first.roles or ()), first.tz, bool(first.is_guest))
