@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, CursorResult, and_, case, exists, func, or
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
-from storage.models import Offer, Person, Question, Workspace
+from storage.models import Offer, Person, PersonSkill, Question, Skill, Workspace
 
 # Its colleague took the question on, or helped answer it (history read from a channel).
 HELPED_OFFER_STATUSES = ("accepted", "answered")
@@ -43,6 +43,31 @@ async def offers_of(session: AsyncSession, question_id: int) -> Sequence[Offer]:
         select(Offer).where(Offer.question_id == question_id).order_by(Offer.id)
     )
     return result.all()
+
+
+async def offers_and_declared(
+    session: AsyncSession, team_id: str, question_id: int
+) -> tuple[list[Offer], dict[str, dict[str, int]]]:
+    """`offers_of` and `skills.declared_levels` of their colleagues in one statement (a
+    question's redraw, some 20 a question): an offer comes once a skill its colleague
+    declares, or once with none."""
+    rows = await session.execute(
+        select(Offer, Skill.name, PersonSkill.level)
+        .outerjoin(
+            Person, and_(Person.team_id == team_id, Person.user_id == Offer.candidate_user_id)
+        )
+        .outerjoin(PersonSkill, PersonSkill.person_id == Person.id)
+        .outerjoin(Skill, Skill.id == PersonSkill.skill_id)
+        .where(Offer.question_id == question_id)
+        .order_by(Offer.id)
+    )
+    offers: dict[int, Offer] = {}
+    declared: dict[str, dict[str, int]] = {}
+    for offer, name, level in rows:
+        offers.setdefault(offer.id, offer)
+        if name is not None:
+            declared.setdefault(offer.candidate_user_id, {})[name] = level
+    return list(offers.values()), declared
 
 
 async def offers_of_questions(

@@ -245,22 +245,3 @@ async def _drop_merged(session: AsyncSession, from_id: int, into_id: int) -> Non
         update(SkillAlias).where(SkillAlias.skill_id == from_id).values(skill_id=into_id)
     )
     await session.execute(delete(Skill).where(Skill.id == from_id))
-
-
-async def declared_levels(
-    session: AsyncSession, team_id: str, user_ids: Iterable[str]
-) -> dict[str, dict[str, int]]:
-    """What these people declare now: user id → skill name → level (none: left out)."""
-    wanted = sorted(set(user_ids))
-    found: dict[str, dict[str, int]] = {}
-    if not wanted:
-        return found
-    rows = await session.execute(
-        select(Person.user_id, Skill.name, PersonSkill.level)
-        .join(PersonSkill, PersonSkill.person_id == Person.id)
-        .join(Skill, Skill.id == PersonSkill.skill_id)
-        .where(Person.team_id == team_id, Person.user_id.in_(wanted))
-    )
-    for user_id, name, level in rows:
-        found.setdefault(user_id, {})[name] = level
-    return found

@@ -55,7 +55,6 @@ from storage import offers as offer_q
 from storage import people as people_queries
 from storage import question_status, routing_changes, units
 from storage import questions as q
-from storage import skills as skills_q
 from storage.models import Offer, Question
 
 if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds an index
@@ -319,16 +318,13 @@ class QuestionService:
             else:
                 assert question_id is not None
                 question = await lookup.question(s, team_id, question_id)
-            offers = offer_views(await offer_q.offers_of(s, question.id))
-            declared = await skills_q.declared_levels(
-                s, team_id, (o.candidate_user_id for o in offers)
-            )
+            offers, declared = await offer_q.offers_and_declared(s, team_id, question.id)
         view = QuestionView.of(question)
         if not view.is_private and await self.still_public(
             team_id, [view.channel_id], private_now
         ) != [view.channel_id]:
             view = replace(view, is_private=True, made_private=True)
-        return QuestionNow(view, [as_declared(o, declared) for o in offers])
+        return QuestionNow(view, [as_declared(o, declared) for o in offer_views(offers)])
 
     async def offer_message_sent(
         self, team_id: str, offer_id: int, channel_id: str, ts: str
