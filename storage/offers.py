@@ -48,9 +48,9 @@ async def offers_of(session: AsyncSession, question_id: int) -> Sequence[Offer]:
 async def offers_and_declared(
     session: AsyncSession, team_id: str, question_id: int
 ) -> tuple[list[Offer], dict[str, dict[str, int]]]:
-    """`offers_of` and `skills.declared_levels` of their colleagues in one statement (a
-    question's redraw, some 20 a question): an offer comes once a skill its colleague
-    declares, or once with none."""
+    """A question's offers, as `offers_of`, and what their colleagues declare now (user id →
+    skill name → level; none: left out), in one statement, as a question is redrawn some 20
+    times: an offer's row comes once a skill its colleague declares, or once with none."""
     rows = await session.execute(
         select(Offer, Skill.name, PersonSkill.level)
         .outerjoin(
