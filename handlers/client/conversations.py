@@ -69,9 +69,7 @@ async def asked_if_group_dm(
     by the name conversations.info gives, kept in `known` a while. Read from `known` alone,
     a `:kudos:` in a group DM whose description was not kept (the first there, or once it
     lapsed) was confirmed to its giver as on its way to `<#G…>`, as in a channel."""
-    if channel_id.startswith("D"):
-        return False
-    return is_group_dm(channel_id, (await conversation(client, channel_id, known)).name)
+    return is_group_dm(channel_id, (await conversation_or_dm(client, channel_id, known)).name)
 
 
 async def conversation(

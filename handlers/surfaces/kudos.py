@@ -197,10 +197,11 @@ def register(router: Router, services: Services) -> None:
         # The message and its link first, then the give, which reads the reactor and the
         # author in its own unit of work after the privacy check (`give_to_people`), as
         # /kudos and the form do: no read of people before it.
-        (text, thread), link = await asyncio.gather(
-            message_read(client, channel, ts), permalink(client, channel, ts)
+        (text, thread), link, group_dm = await asyncio.gather(
+            message_read(client, channel, ts),
+            permalink(client, channel, ts),
+            asked_if_group_dm(client, channel, services.conversations.of(team)),
         )
-        group_dm = await asked_if_group_dm(client, channel, services.conversations.of(team))
 
         def giving(giver: Profile, recipients: tuple[Profile, ...], private: bool) -> Giving:
             if not gives_kudos(giver):
