@@ -231,6 +231,8 @@ DOCUMENTED = [
     ("tokens_revoked_org_wide", False),
     ("bot_message_with_bot_profile", False),
     ("app_home_opened_without_its_tab", False),
+    ("team_join_of_an_apps_bot_user", False),
+    ("user_change_of_askarounds_own_bot_user", False),
 ]
 
 
