@@ -206,6 +206,8 @@ def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
         "channel_convert_to_private",
         "bot_remove",
         "bot_message_with_bot_profile",
+        "tombstone_of_a_message_askaround_never_had",
+        "thread_reply_deleted",
     ],
 )
 async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alone(
@@ -229,7 +231,9 @@ async def test_a_message_event_that_is_no_question_is_answered_200_and_left_alon
     admins' keys, and a `:kudos:` reaction with no `item_user`: the same. So are a private
     channel's topic set (`group_topic`, its words a question), a channel made private and
     another app taken out of a channel (`tests/slack/payloads/`), and a workflow's post in a
-    watched channel (`bot_message` with its `bot_profile`, no `user`), its words a question."""
+    watched channel (`bot_message` with its `bot_profile`, no `user`), its words a question.
+    And a message askaround never had deleted under its replies (Slack's tombstone), or a
+    reply under one deleted."""
     await slack.services.watching.set_watching(
         slack.team_id, slack.channel("general"), slack.user("alice"), True
     )
