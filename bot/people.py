@@ -99,19 +99,22 @@ class PeopleService:
         async with self._sessions() as s:
             return bool(await people_queries.described_members(s, team_id, [user_id]))
 
-    async def heard(self, team_id: str, profile: Profile) -> bool:
+    async def heard(self, team_id: str, profile: Profile) -> Profile:
         """Slack says this is how someone is now (`user_change`, `team_join`): stored, unless
         the table already has it so (Slack sends `user_change` for a new status or avatar
-        too, which changes nothing kept here). Compared with the table, not this process's
-        memory, which another replica's write may have made out of date. Whether it wrote."""
+        too, which changes nothing kept here), or has a newer one (Slack's `updated`: a
+        retry of a failed delivery comes after the next change). Compared with the table, not
+        this process's memory, which another replica's write may have made out of date. How
+        they are as kept now, which is what anything done about the change goes by."""
         stored = (await self._stored(team_id, [profile.user_id])).get(profile.user_id)
         [(whole, kept)] = await self._as_known(team_id, [profile])
-        if stored is not None and (
-            whole.older_than(stored) or replace(stored, updated=whole.updated) == whole
-        ):
-            return False
-        await self._write(team_id, [(whole, kept)])
-        return True
+        if stored is not None and whole.older_than(stored):
+            # Kept as stored. A late delivery (Slack gave its time) is how they were, not are;
+            # without a time (users.info's refusal taken as gone) nothing says it is late.
+            return stored if whole.updated else whole
+        if stored is None or replace(stored, updated=whole.updated) != whole:
+            await self._write(team_id, [(whole, kept)])
+        return whole
 
     async def _stored(
         self,

@@ -458,7 +458,8 @@ async def heard_of(services: Services, team_id: str, user: dict[str, Any]) -> Pr
     workspace's people whom their Enterprise Grid org describes as no longer in it
     (`removed_from`: gone, as if deactivated); one made a guest of the workspace has the
     requests waiting for them withdrawn (`QuestionService.no_longer_asked`). Heard again, it
-    changes nothing. None, nothing
+    changes nothing; heard late (older than what is stored, `PeopleService.heard`), neither:
+    what is done goes by how they are as kept now. None, nothing
     stored, for a member of another organisation (Slack Connect): a stored profile is taken
     for one of this workspace's people."""
     profile = profile_from_slack(user)
@@ -469,7 +470,7 @@ async def heard_of(services: Services, team_id: str, user: dict[str, Any]) -> Pr
         ):
             return None
         profile = replace(profile, deactivated=True)
-    await services.people.heard(team_id, profile)
+    profile = await services.people.heard(team_id, profile)
     await services.indexes.people_changed(team_id, [profile.user_id])
     if profile.deactivated:
         await services.questions.person_left(team_id, profile.user_id)
