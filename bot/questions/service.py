@@ -119,8 +119,10 @@ class QuestionService:
         status: str = "declined",
         private_now: PrivateNow | None = None,
         refused: Refusal | None = None,
+        by_them: bool = True,
     ) -> Moved:
-        """*Not me*, or a colleague passed over as if they had said it; `status` "unsent":
+        """*Not me*, or (`by_them` False, `passed_over`) a colleague passed over as if they had
+        said it, whose request then says the question moved on; `status` "unsent":
         their request never reached them (`request_given_up`), which their answers' count
         leaves out and the asker is told of should nobody be found; "refused" with `refused`:
         Slack refused it for good, so the asker is sent to an admin, not told to wait. With
@@ -137,14 +139,18 @@ class QuestionService:
             await question_status.hold_question(s, question)  # before the offer, as `accept` does
             if not await offer_q.set_offer_status(s, offer, status, at=self.clock()):
                 return Moved(QuestionView.of(question), ended=offer.status)
-            await tell.offers_closed(
-                s, question, [offer], tell.ANSWERED_NOTES["declined"], self.clock()
-            )
+            note = tell.ANSWERED_NOTES["declined"] if by_them else tell.MOVED_ON
+            await tell.offers_closed(s, question, [offer], note, self.clock())
             if offer.dm_ts is None:  # passed over before it was sent (`may_still_ask`)
                 await tell.asking_passed_over(s, question, offer, self.clock())
             else:
                 await tell.asking_moved(s, question, [offer], self.clock())
             return await self._move_on(s, index, question, [], refused=refused)
+
+    async def passed_over(self, team_id: str, offer_id: int, user_id: str) -> Moved:
+        """A request withdrawn from a colleague who left, or may be asked no more (made a
+        guest): as after *Not me*, but they never said it, so they are not thanked for it."""
+        return await self.decline(team_id, offer_id, user_id, by_them=False)
 
     async def refer(
         self,
@@ -189,7 +195,7 @@ class QuestionService:
             self.config,
             self.clock,
             self._observe_routing,
-            self.decline,
+            self.passed_over,
             team_id,
             user_id,
         )
@@ -197,12 +203,12 @@ class QuestionService:
     async def no_longer_asked(self, team_id: str, user_id: str) -> None:
         """`user_id` may be asked no more (a guest of the workspace now): the requests still
         waiting for them are withdrawn (`leaving.requests_withdrawn`)."""
-        await leaving.requests_withdrawn(self._sessions, self.decline, team_id, user_id)
+        await leaving.requests_withdrawn(self._sessions, self.passed_over, team_id, user_id)
 
     async def guests_no_longer_asked(self, team_id: str) -> None:
         """After the directory sync: the requests still waiting for anyone stored as a guest
         of the workspace are withdrawn (`leaving.guests_withdrawn`)."""
-        await leaving.guests_withdrawn(self._sessions, self.decline, team_id)
+        await leaving.guests_withdrawn(self._sessions, self.passed_over, team_id)
 
     async def asker_left(self, team_id: str, user_id: str) -> int:
         """`user_id` left the workspace: their questions are closed (`leaving.asker_left`)."""

@@ -101,7 +101,7 @@ async def offer(
         # A guest chosen while stored as a member, or before Slack described them (a
         # `/skills` makes a row before any look-up); or someone who opted out or went away
         # while their request waited for their morning: passed over, as after *Not me*.
-        await services.questions.decline(team_id, mine.id, mine.candidate_user_id)
+        await services.questions.passed_over(team_id, mine.id, mine.candidate_user_id)
         return
     _working_day_on(services, person)
     message = await _request(client, services, team_id, question, mine)
@@ -166,7 +166,7 @@ async def _passed_over(
     they had said "Not me", so that the question moves on to someone else. One Slack now
     describes as a member of another organisation is not stored (`profile_now`)."""
     await profile_now(client, services, team_id, mine.candidate_user_id)
-    await services.questions.decline(team_id, mine.id, mine.candidate_user_id)
+    await services.questions.passed_over(team_id, mine.id, mine.candidate_user_id)
 
 
 async def offer_closed(

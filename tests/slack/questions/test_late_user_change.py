@@ -14,6 +14,7 @@ import logging
 import pytest
 from sqlalchemy import select
 
+from bot.questions.tell import ANSWERED_NOTES, MOVED_ON
 from storage.models import Offer, Person
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_edited import bot_dms
@@ -60,4 +61,25 @@ async def test_a_late_user_change_changes_nothing(
     assert (row.tz, row.is_guest, row.deactivated) == ("Asia/Tokyo", False, False)
     assert status == "pending"
     assert bot_dms(slack, "bob") == dm
+    assert warnings(caplog) == []
+
+
+async def test_one_made_a_guest_is_not_thanked_for_an_answer_never_given(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Bob, asked about Alice's question, is made a single-channel guest (Slack's
+    `user_change`, newer than what is stored), twice as Slack's retry: his request is
+    withdrawn and the question goes on, and his DM says the question moved on. Before, it said
+    "Thanks for letting me know. Not your area any more?", as to one who pressed *Not me*."""
+    caplog.set_level(logging.INFO)
+    await ask(slack)
+    stored, _ = await bobs(slack)
+    for retry in (0, 1):
+        await user_change(
+            slack, "user_change_made_a_single_channel_guest", stored.slack_updated + 60, retry
+        )
+    row, status = await bobs(slack)
+    assert row.is_guest and status != "pending"
+    dm = bot_dms(slack, "bob")
+    assert MOVED_ON in dm and ANSWERED_NOTES["declined"] not in dm
     assert warnings(caplog) == []
