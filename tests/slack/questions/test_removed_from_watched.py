@@ -5,6 +5,8 @@ settings say it beside the channel. It stays watched, so an invitation back resu
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -12,6 +14,7 @@ from storage.models import OutboxItem
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import configure, give
 from tests.slack.questions.test_chit_chat import watch_general
+from tests.slack.test_real_payloads import envelope, real, send
 
 
 async def watched(slack: SlackHarness) -> tuple[str, ...]:
@@ -113,3 +116,21 @@ async def test_removed_from_a_watched_channel_made_private_names_nobody(
     await slack.settle()
     [told] = [m.text for m in slack.emu.dm_messages(maria)[dms_before:]]
     assert f"I was removed from <#{launch}>" in told and carol not in told, told
+
+
+async def test_a_removal_slack_delivers_once_askaround_is_back_tells_nobody(
+    slack: SlackHarness,
+) -> None:
+    """Maria watches #general. Slack's first delivery of askaround's removal from it never
+    reached askaround, and Alice invited it back before Slack's retry came: the retry
+    (`channel_left` as Slack's reference shows it, `X-Slack-Retry-Num` 1) is answered 200, and
+    Maria is told nothing, askaround hearing #general again. Before, she was told askaround
+    was removed and to invite it back."""
+    await watch_general(slack)
+    maria = slack.user("maria")
+    dms_before = len(slack.emu.dm_messages(maria))
+    body = json.dumps(envelope(slack, real(slack, "channel_left")["event"]))
+    assert await send(slack, "application/json", body, 1, "http_timeout") == (200, "")
+    await slack.drain()
+    assert slack.emu.dm_messages(maria)[dms_before:] == []
+    assert await watched(slack) == (slack.channel("general"),)
