@@ -291,3 +291,28 @@ async def test_in_token_mode_a_working_token_is_what_keeps_the_data(slack: Slack
     slack.advance(timedelta(days=days + 1))
     assert await slack.runner.bot.scheduler.run_once("retention") == [slack.team_id]
     assert await rows_of(slack, slack.team_id) == []
+
+
+async def test_an_uninstall_slack_delivers_again_after_an_install_leaves_it_installed(
+    two: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """Uninstalled, then installed again a minute on, and only then Slack sends the
+    uninstall's `tokens_revoked` and `app_uninstalled` again (as a retry of deliveries it took
+    for unanswered): already taken, they change nothing, so the new install's tokens stay, the
+    workspace is not marked uninstalled, and `/kudos` is answered there."""
+    a, _b = two
+    await used(a)
+    sent = await a.here.uninstall()
+    await a.settle()
+    a.advance(timedelta(minutes=1))
+    assert (await a.install()).status == 200
+    for delivery in sent:
+        [again] = await a.emu.redeliver(delivery)
+        assert again.status == 200
+    await a.settle()
+    async with a.services.sessions() as s:
+        workspace = await s.get(Workspace, a.team_id)
+    assert workspace is not None and workspace.uninstalled_at is None
+    assert workspace.bot_revoked_at is None
+    assert await tokens(a, a.team_id)
+    assert "state unlock" in await said(a, "maria", "/kudos", "@bob")
