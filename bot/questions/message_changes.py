@@ -112,4 +112,5 @@ async def edited(
             offers = await offer_q.offers_of(s, question.id)
             await tell.offers_edited(s, question, offers, clock(), edit)
             await tell.connected_requoted(s, question, clock(), edit)
+            await tell.tabs_requoted(s, question, clock())
     return len(questions)

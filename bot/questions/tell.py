@@ -85,19 +85,21 @@ async def _off_their_tabs(
     """Each colleague's Home tab, which lists the requests waiting for them once their DM is
     posted (`QuestionService.waiting_for`), rebuilt: these ended, or their words changed. A
     new one shows when they open the tab, as any change does. Not the tab of one who left
-    (their requests withdrawn for it) nor of a guest: nobody opens those."""
+    (their requests withdrawn for it): nobody opens it."""
     await _on_their_tabs(s, question, {o.candidate_user_id for o in offers if o.dm_ts}, at)
 
 
 async def _on_their_tabs(
     s: AsyncSession, question: Question, shown: set[str], at: datetime
 ) -> None:
-    """These colleagues' Home tabs rebuilt for this question's change: not of one who left
-    nor of a guest, whose tabs nobody opens."""
+    """These colleagues' Home tabs rebuilt for this question's change: not of one who left,
+    whose tab nobody opens. A guest's is: Slack shows a tab as it was last published, and
+    one made a guest since keeps the tab drawn while a member (the request withdrawn then,
+    `visibility.may_be_asked`, a question deleted since) until it is published again."""
     people = await people_queries.people_by_id(s, question.team_id, shown)
     for user_id in sorted(shown):
         person = people.get(user_id)
-        if person is not None and not (person.deactivated or person.is_guest):
+        if person is not None and not person.deactivated:
             await home.changed_for(s, person, at)
 
 
@@ -152,6 +154,15 @@ async def offers_edited(
             continue
         note = answered_note(status)
         await _each(s, question, answered, "question.offer_closed", key, at, note=note)
+
+
+async def tabs_requoted(s: AsyncSession, question: Question, at: datetime) -> None:
+    """The asker's and the helper's Home tabs, which quote the question (their open
+    questions, the one they help with), rebuilt: its message was edited, and words taken out
+    of it must leave every place askaround shows them, a tab as last published too."""
+    await home.changed(s, question.team_id, question.asker_user_id, at)
+    if question.helper_user_id:
+        await _on_their_tabs(s, question, {question.helper_user_id}, at)
 
 
 async def connected_requoted(s: AsyncSession, question: Question, at: datetime, why: str) -> None:
