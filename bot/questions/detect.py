@@ -79,6 +79,12 @@ _SPOKEN_QUESTION = re.compile(
     r'(?:"[^"\n]*\?[^"\n]*"|“[^”\n]*\?[^”\n]*”)(?=[^?]*\Z)',
     re.IGNORECASE,
 )
+# A bot's post, tagged as bots tag theirs (`[Jira] PROJ-12 created by Ana: "Why is the report
+# empty?"`, `[Driver App] Message from Truck 118: "where do I drop the trailer?"`), that ends on a
+# question it quotes: it relays what someone filed or sent; the channel is not asked
+_RELAYED_BY_BOT = re.compile(
+    r'\A(\s*\[[^\]\n]{2,40}\][^"“?\n]{0,120}?)\s*(?:"[^"\n]*\?[^"\n]*"|“[^”\n]*\?[^”\n]*”)\s*\Z'
+)
 # A question quoted inside the writer's words, which go on past it and ask nothing after it: a
 # title (`[Discourse] New topic: "How to configure the shell over USB?" by rk_dev`), a heading
 # (`Reminder: "how to write a good commit message?" is in the guide`), a question named (`the
@@ -121,6 +127,8 @@ def normalise(text: str) -> str:
     # (a quote mark first: the verbs it looks for are many, quotes are few)
     if '"' in text or "“" in text:
         text = _SPOKEN_QUESTION.sub(r" \1 ", text)
+        if text.lstrip().startswith("["):
+            text = _RELAYED_BY_BOT.sub(r"\1", text)
     text = _LINK.sub(lambda m: f" {m.group(1) or 'link'} ", text)
     text = _PERSON.sub(" @person ", text)
     text = mentions.BROADCAST.sub(" @here ", text)

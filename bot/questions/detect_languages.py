@@ -89,7 +89,9 @@ ASKS_FOR_HELP = tuple(
         r"(?:știe|cunoaște) cineva|cineva (?:știe|cunoaște|a (?:lucrat|folosit|încercat|"
         r"configurat))|a (?:mai )?(?:lucrat|folosit|încercat|configurat) (?:vreodată )?cineva|"
         r"(?:are|aveți) (?:cineva )?(?:vreo |o )?(?:idee|experiență)|mă poate ajuta cineva|"
-        r"poate cineva să (?:mă ajute|explice)",
+        r"poate cineva să (?:mă ajute|explice)|"
+        # why a thing would happen (`de ce ar da eroare…`), as `what would cause…` asks
+        r"de ce (?:ar|ar putea) (?!fi (?:bine|rău|rau)\b)",
         r"tudja(?:-e)? valaki|valaki (?:tudja|ismer|ismeri|használt|használta|dolgozott|"
         r"próbálta|próbált)|ismer(?:i)? valaki|(?:van )?valakinek (?:van )?(?:ötlete|"
         r"tapasztalata|tippje)|tud (?:valaki )?segíteni",
@@ -157,6 +159,17 @@ ASKS_HOW = tuple(
         r"(?:hvor|var) (?:ligger|finnes|findes|finns|lagres|gemmes|lagras)\b|"
         r"unde (?:găsesc|găsim|pot găsi|putem găsi|se (?:găsește|găsesc|află))|"
         r"hol (?:találom|találok|találhat\w*|érem el|nézhetem meg|lehet megtalálni)",
+        # Romanian: how one does a thing (`cum se face…`, `cum pot…`; `cum se simte` asks after a
+        # person), what the procedure or the difference is, which papers are needed, why a thing
+        # would happen (`de ce ar da eroare…`), as `why would the…` asks
+        r"cum (?:se (?!simte|simt)|pot\b|putem\b|trebuie\b|aș putea\b|am putea\b)|"
+        r"care (?:e|este|sunt) (?:procedura|procesul|pașii|regula|regulile|politica|diferența|"
+        r"termenul)\b|ce (?:formular|formulare|document|documente|acte) (?:trebuie|îmi trebuie|"
+        r"ne trebuie|e nevoie)\b",
+        # Hungarian: what the procedure, the steps or the difference is (`mi a menete…`), which
+        # form is needed
+        r"mi (?:a|az) (?:folyamat|eljárás|teendő|különbség|szabály|menete|lépések)\w*|"
+        r"melyik (?:nyomtatvány|űrlap|formanyomtatvány|sablon)\w*",
     )
 )
 
@@ -298,6 +311,7 @@ INTERROGATIVE_OPENERS = frozenset(
         "як де чому навіщо чи как где почему зачем "
         "איך איפה למה האם מתי מה "
         "كيف وين أين ليش لماذا هل متى شو ايش ما "
-        "jak kde proč kdy nasıl neden nerede"
+        "jak kde proč kdy nasıl neden nerede "
+        "cum unde hogyan hol miért mikor melyik"
     ).split()
 )

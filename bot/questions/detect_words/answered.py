@@ -4,6 +4,7 @@ FAQ's `Q: …? A: …`, the answer posted for next time."""
 from __future__ import annotations
 
 from bot.questions import detect_languages as languages
+from bot.questions.detect_words import tagalog_hausa_amharic_tamil
 from bot.questions.detect_words.fragments import phrases
 
 # The asker says the question is settled (`…? never mind, found it`): it needs no one now.
@@ -70,6 +71,13 @@ ANSWERED_ITSELF = phrases(
     # the same reported without quotes (`Customer wants to know if we price match. I told her no,
     # per policy`); `…asked if we price match, told her I'd check` gave no answer
     # (`Jae asked me how to fix the seams. Told him to bump the resolution`, the asker named)
+    # the writer's own question, asked of a colleague who answered it (`I asked Ngozi how to close
+    # a ticket and she showed me the pending status`); `…and she didn't know either` stays open
+    r"\bi asked (?:@person|[\w-]+)(?: [\w-]+)? (?:how|where|why|what|which|whether|if) "
+    r"[^?]{1,120}? "
+    r"(?:and|,) (?:she|he|they) (?:showed|told|explained|pointed|walked|sent|said|gave)\b"
+    r"(?![^?]*\b(?:find out|check|get back|not sure|doesn't know|didn't know|don't know|"
+    r"no idea|idk)\b)[^?]*$",
     r"(?:wants? to know|wanted to know|asked|asks|was asking|were asking)(?: me| us| him| her| "
     r"them)? (?:if|whether|how|what|"
     r"when|why|where) [^?]{1,120}?[.!,;:] (?:i |we )?(?:told|answered|replied|said|explained|"
@@ -105,7 +113,9 @@ ANSWERED_ITSELF = phrases(
     # the mount path changed`), and a FAQ, whose questions its writer answers under a heading
     # (`Key question for the meet and confer: will they agree to search terms? Our position:
     # yes`, the writer's side given as its answer)
-    r"\? ?(?:(?:the )?(?:short |quick |our )?answers?|(?:our|my) (?:position|stance|view|take|"
+    # (or with who gave it: `…? Answer from the vendor: raise the page size`)
+    r"\? ?(?:(?:the )?(?:short |quick |our )?answers?(?: (?:from|by) (?:the |our |a )?[\w-]+"
+    r"(?: [\w-]+)?)?|(?:our|my) (?:position|stance|view|take|"
     r"response|proposal|suggestion|recommendation))"
     r"(?: is)?: ",
     # a question that heads an announcement, answered by where to read or join (`What is a
@@ -120,6 +130,12 @@ ANSWERED_ITSELF = phrases(
     r"(?![^.?!]*\b(?:but|though|although|yet|still|and it|doesn't|does not|didn't|did not)\b))",
     # the same answered by the writer's own post, named by what it holds (`Wondering how to speed
     # up CI? Our new post has 5 tricks`); `the guide covers Okta but not Ping` says what's missing
+    # and a post's title, headed as one and followed only by where to read it (`New blog post:
+    # Why do audits fail? Read it here`, `New on the blog: how do we…? read more`); `New blog
+    # post: why do audits fail? any thoughts before I publish?` asks
+    r"^(?:new|latest|today's|this week's)(?: on the)? (?:blog post|blog|post|article|episode|"
+    r"video|podcast|newsletter|write-?up)s?\s*[:\-–—] [^?]{1,160}\?(?:\s*(?:read|watch|listen)"
+    r"(?: (?:it|more|now|here|the (?:full )?(?:post|article|story)))*)?\s*$",
     r"\? (?:our|my|this|today's|this week's|a|the) (?:new |latest )?(?:blog post|blog|post|article|"
     r"guide|write-?up|deep dive|video|talk|newsletter|explainer|tutorial) (?:has|covers|explains|"
     r"answers|walks (?:you )?through|shows|breaks (?:it )?down|lays out|shares)\b"
@@ -140,6 +156,9 @@ ANSWERED_ITSELF = phrases(
     r"lascia(?:te)? (?:perdere|stare)|laat maar|niewa[zż]ne|ju[zż] (?:znalaz[lł]em|znalaz[lł]am))"
     r"(?=\s*(?:[,.!:;)-]|$))[^?]*$",
     r"\?[^?]*\b(?:" + "|".join(languages.ANSWERED_ITSELF) + r")\b[^?]*$",
+    # the same in Tagalog, Hausa, Amharic and Tamil, with no word edge (a Tamil word may end in
+    # a mark, which `\b` does not see as part of it)
+    r"\?[^?]*(?:" + "|".join(tagalog_hausa_amharic_tamil.ANSWERED_ITSELF) + r")[^?]*$",
     # which of two it is, answered by the writer naming one right after (`Is the number from the
     # SoS or our own count? Our own count, sourced to…`), or by what they checked (`…which is
     # it? checked, 47.6`), with no question after it

@@ -4,7 +4,11 @@ then in the languages of `help_languages` and of `bot/questions/detect_languages
 from __future__ import annotations
 
 from bot.questions import detect_languages as languages
-from bot.questions.detect_words import help_languages, south_asia_east_africa
+from bot.questions.detect_words import (
+    help_languages,
+    south_asia_east_africa,
+    tagalog_hausa_amharic_tamil,
+)
 from bot.questions.detect_words.fragments import (
     CAUSE,
     CULPRIT,
@@ -430,4 +434,5 @@ ASKS_FOR_HELP = phrases(
     *help_languages.ASKS_FOR_HELP,
     *languages.ASKS_FOR_HELP,
     *south_asia_east_africa.ASKS_FOR_HELP,
+    *tagalog_hausa_amharic_tamil.ASKS_FOR_HELP,
 )

@@ -4,7 +4,7 @@ way to do a thing, asked as an opinion."""
 from __future__ import annotations
 
 from bot.questions import detect_languages as languages
-from bot.questions.detect_words import south_asia_east_africa
+from bot.questions.detect_words import south_asia_east_africa, tagalog_hausa_amharic_tamil
 from bot.questions.detect_words.fragments import DE_CLAUSE, SOMEONE, phrases
 
 # A method someone knows, asked as an opinion (`wdyt is the best way to…`).
@@ -22,6 +22,15 @@ _NOT_A_RULE = (
 
 # A question about how things work, where they are, or what the rule is.
 ASKS_HOW = phrases(
+    # the cause of a thing's behaviour, asked (`why would the titrator read higher in the
+    # morning?`, `why would a relay trip with no gas?`), as `what would cause…` asks; `why would
+    # anyone do that?` is rhetorical
+    r"(?:^|(?<=[.!?,:] ))why would (?:the|a|an|my|our|this|that|these|those) ",
+    # what the rule is in a case set out first (`if a load is cancelled after arrival, do we
+    # still pay…?`, `when a client gets a grant, does it go in other income…?`); the case is a
+    # thing's, not the reader's time (`if you're free, can we sync?` asks one person)
+    r"(?:^|(?<=[.!?] ))(?:if|when|once|in case) (?!(?:you|u|ur|y'all|you guys)\b)[^?,]{5,120}, "
+    r"(?:can|could|do|does|should|may|must) (?:we|i|they|it|he|she) [^?]{1,120}\?",
     # where a thing is kept, asked inside another ask (`can someone tell me where the fleet log
     # is kept now`, `anyone know where the spare toner is stored`), as `where do we keep…` asks;
     # `this is where the binders are kept now` tells
@@ -478,4 +487,5 @@ ASKS_HOW = phrases(
     r"(?:disimpan|ditaruh|taruh|simpan|nyimpen) di ?mana",
     *languages.ASKS_HOW,
     *south_asia_east_africa.ASKS_HOW,
+    *tagalog_hausa_amharic_tamil.ASKS_HOW,
 )

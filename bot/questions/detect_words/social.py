@@ -45,8 +45,9 @@ SOCIAL = phrases(
     r"is it (?:just )?me or",
     r"can we all",
     # Rust's borrow checker is code, not a favour asked; `where are the spare encoders stored`
-    # asks after a stock of parts, not a loan
-    r"(?:(?<!the )(?<!our )(?<!their )spare|borrow(?![- ]?check)|lend me|to lend\b)",
+    # asks after a stock of parts, not a loan, and spare parts are bought, not lent (`how do I
+    # raise a PO for spare parts?`)
+    r"(?:(?<!the )(?<!our )(?<!their )spare(?! parts?\b)|borrow(?![- ]?check)|lend me|to lend\b)",
     # what is left of a stock (`should we order more swag or is the old stuff still around?`, `…or
     # is there some left in the cupboard?`) is a thing to hand over, as the spare is; `…or is the
     # old cluster enough` asks capacity
@@ -66,6 +67,8 @@ SOCIAL = phrases(
     r"(?<!api )(?<!ssh )(?<!license )(?<!licence )(?<!product )key|templates?|binders?|folders?|"
     r"clipboards?|fobs?|remotes?|"
     r"vests?|harness(?:es)?|tape measures?|gloves|boots|"
+    # a measuring instrument (`who's got the calibrated thermometer?`), as a tape measure is
+    r"thermometers?|multimeters?|gauges?|torque wrench(?:es)?|data loggers?|testers?|"
     # a card, a badge or a pass that opens a door or a machine (`who's got the scanner card?`),
     # as a key does; a card's number or details are what someone knows
     r"cards?(?! (?:details|number|numbers|info)\b)|badges?|pass(?:es)?)\b)",
