@@ -27,10 +27,12 @@ ASKS_HOW = phrases(
     # anyone do that?` is rhetorical
     r"(?:^|(?<=[.!?,:] ))why would (?:the|a|an|my|our|this|that|these|those) ",
     # what the rule is in a case set out first (`if a load is cancelled after arrival, do we
-    # still pay…?`, `when a client gets a grant, does it go in other income…?`); the case is a
-    # thing's, not the reader's time (`if you're free, can we sync?` asks one person)
+    # still pay…?`, `when a client gets a grant, does it go in other income…?`, `…, can we still
+    # refund it?`); the case is a thing's, not the reader's time (`if you're free, can we sync?`
+    # asks one person), and `once the build is green, can we merge?` asks leave to go ahead
     r"(?:^|(?<=[.!?] ))(?:if|when|once|in case) (?!(?:you|u|ur|y'all|you guys)\b)[^?,]{5,120}, "
-    r"(?:can|could|do|does|should|may|must) (?:we|i|they|it|he|she) [^?]{1,120}\?",
+    r"(?:(?:do|does|should) (?:we|i|they|it|he|she)|(?:can|could|may) (?:we|i|they|he|she) "
+    r"(?:still|also|ever|legally)) [^?]{1,120}\?",
     # where a thing is kept, asked inside another ask (`can someone tell me where the fleet log
     # is kept now`, `anyone know where the spare toner is stored`), as `where do we keep…` asks;
     # `this is where the binders are kept now` tells

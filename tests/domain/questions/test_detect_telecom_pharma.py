@@ -57,7 +57,7 @@ CASES = [
         "if a vendor invoice arrives after the quarter closes, do we accrue it in the old quarter?",
         True,
     ),
-    ("when a tenant moves out mid-month, can we prorate the service charge?", True),
+    ("when a tenant moves out mid-month, can we still prorate the service charge?", True),
     # spare parts are bought, not lent
     ("how do we budget for spare parts on the new packaging line?", True),
     # a question answered in the same message, in the four languages
@@ -86,6 +86,7 @@ CASES = [
     ("cum vă simțiți după teambuilding?", False),
     # a favour, an invitation, a rhetorical why
     ("if you're free after lunch, can we go over the roster?", False),
+    ("once the build is green, can we merge it to main?", False),
     ("why would anyone schedule a fire drill during month end", False),
 ]
 
