@@ -301,6 +301,16 @@ def may_ask_others(*, is_private: bool, made_private: bool, agreed_colleagues: i
     return not (is_private and (made_private or agreed_colleagues is not None))
 
 
+def may_send_request(*, made_private: bool) -> bool:
+    """Whether a colleague's request not sent yet (queued for their working day) may still
+    go out: not once its question, asked in public, was made private or shared with another
+    organisation since (`made_private`). Its asker agreed to nobody reading it, and the
+    colleague has read nothing of it yet: they are as new to it as the next colleagues, whom
+    `may_ask_others` keeps it from. One asked in private goes to those its asker agreed to,
+    sent when it is due; a request already posted was read as things stood."""
+    return not made_private
+
+
 def may_ask_first(round_size: int, *, agreed_colleagues: int | None) -> int:
     """How many colleagues a question's first round may ask: a round's worth, and no more than
     its asker agreed to (`may_ask_others`), though more might help by the time they agree."""

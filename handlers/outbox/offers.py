@@ -96,6 +96,12 @@ async def offer(
         return
     if mine.status != "pending":
         return  # answered, or the question moved on, before it was due: nothing to ask
+    if not visibility.may_send_request(made_private=question.made_private):
+        # Its channel made private (or shared) while the request waited for its colleague's
+        # morning, or for Slack to take it: they have read nothing of it, and nobody agreed
+        # to their reading it. Never sent ("unsent"), not a *Not me* of theirs.
+        await services.questions.decline(team_id, mine.id, mine.candidate_user_id, status="unsent")
+        return
     person = await stored_profile(client, services, team_id, mine.candidate_user_id)
     if not await services.questions.may_still_ask(team_id, mine.candidate_user_id):
         # A guest chosen while stored as a member, or before Slack described them (a

@@ -134,3 +134,8 @@ def test_who_removed_askaround_is_named_only_of_a_public_channel() -> None:
 def test_only_a_public_channel_is_named_in_plain_text() -> None:
     assert visibility.may_name_channel(private=False)
     assert not visibility.may_name_channel(private=True)
+
+
+def test_a_request_not_sent_goes_nowhere_once_its_public_question_went_private() -> None:
+    assert visibility.may_send_request(made_private=False)
+    assert not visibility.may_send_request(made_private=True)
