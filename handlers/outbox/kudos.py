@@ -26,7 +26,7 @@ from handlers.blocks.kudos import (
     render_unposted,
 )
 from handlers.client import marks
-from handlers.client.conversations import conversation
+from handlers.client.conversations import conversation, is_private
 from handlers.client.failures import (
     INSTALL_REFUSED,
     ReplyFailed,
@@ -125,13 +125,20 @@ async def _where(
 ) -> tuple[dict[str, Any], str | None]:
     """Where the shout-out goes (a chat.postMessage's `channel` and `thread_ts`), and how it
     links back: a kudos channel shared with another organisation since is not posted in,
-    but where the kudos were given."""
+    but where the kudos were given; nor is one whose kudos are private now (the channel they
+    were given in made private or shared before Slack took the shout-out: `first` as read
+    now, and that channel as it is now)."""
     thread_ts = payload.get("thread_ts")
     channel, link_back = payload.get("channel"), payload.get("link_back")
     given_in = first.channel_id
     if channel and not thread_ts and channel != given_in:  # the kudos channel
-        kept = await conversation(client, str(channel), services.conversations.of(team_id))
-        if not visibility.may_post_in_kudos_channel(shared=kept.shared):
+        known = services.conversations.of(team_id)
+        kept = await conversation(client, str(channel), known)
+        private = first.is_private or await is_private(client, given_in, known)
+        if not (
+            visibility.may_post_in_kudos_channel(shared=kept.shared)
+            and visibility.shoutout_leaves_conversation(is_private=private)
+        ):
             channel, link_back = given_in, None  # where they were given, as without
     in_thread = payload.get("in_thread") if channel == given_in else None
     return {"channel": channel, "thread_ts": thread_ts or in_thread}, link_back
