@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds a
 Clock = Callable[[], datetime]
 # Requests given up unsent: Slack kept failing them, or refused them for good.
 NEVER_SENT = ("unsent", "refused")
+# What became of a request its colleague got, in the order the asker is told (`_what_became_of`).
+BECAME = ("timed_out", "declined", "superseded", "left", "guest")
 Observe = Callable[[float], None]  # told how long each ranking took
 
 
@@ -133,17 +135,22 @@ async def _what_became_of(
     not that nobody was available: each ran out unanswered (`timed_out`), was answered *Not
     me* or with a suggestion (`declined`), ended when someone else took the question on
     (`superseded`, that helper having left since), or its colleague left the workspace
-    (`left`: their request withdrawn, or the question they had taken on let go)."""
+    (`left`: their request withdrawn, or the question they had taken on let go), or it was
+    withdrawn when its colleague was made a guest of the workspace, who is asked nothing
+    (`guest`: no *Not me* of theirs, as `leaving.requests_withdrawn` records it)."""
     kinds = ("expired", "declined", "superseded", "accepted")
     got = [o for o in offers if o.status in kinds and o.dm_ts is not None]
     gone = await people_queries.people_by_id(
         s, question.team_id, {o.candidate_user_id for o in got}
     )
     left = {u for u, person in gone.items() if person.deactivated}
-    became = {"timed_out": 0, "declined": 0, "superseded": 0, "left": 0}
+    guests = {u for u, person in gone.items() if person.is_guest}
+    became = dict.fromkeys(BECAME, 0)
     for offer in got:
         if offer.candidate_user_id in left or offer.status == "accepted":
             became["left"] += 1
+        elif offer.status == "declined" and offer.candidate_user_id in guests:
+            became["guest"] += 1
         elif offer.status == "expired":
             became["timed_out"] += 1
         else:

@@ -255,6 +255,7 @@ _BECAME = {  # what became of a request its colleague got
     "declined": "passed on it",  # *Not me*, or someone else suggested instead
     "superseded": "stood down when someone else took it on",  # who has left since
     "left": "left the workspace",
+    "guest": "could no longer be asked",  # made a guest of the workspace: withdrawn
 }
 
 

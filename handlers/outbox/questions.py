@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import visibility
 from bot.questions import tell
+from bot.questions.rounds import BECAME
 from bot.questions.views import QuestionNow, QuestionView
 from bot.reliability.delivery import refusal_in
 from bot.services import Services
@@ -441,9 +442,7 @@ async def unanswered(
         team_id, list(payload.get("channels", [])), asked
     )
     unsent = int(payload.get("unsent", 0))
-    became: dict[str, int] = {
-        k: int(payload[k]) for k in ("timed_out", "declined", "superseded", "left") if k in payload
-    }
+    became: dict[str, int] = {k: int(payload[k]) for k in BECAME if k in payload}
     chosen = int(payload.get("chosen", unsent))
     refused = refusal_in(payload)
     unsaid = await membership_unsaid(client, list(payload.get("guests", [])))

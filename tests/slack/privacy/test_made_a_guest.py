@@ -19,6 +19,7 @@ from handlers.client.directory import sync_directory
 from storage.models import Offer
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_edited import bot_dms
+from tests.slack.questions.test_flow import decline_everyone
 from tests.slack.questions.test_solved_first import QUESTION
 
 EDITED = "numbatguest"
@@ -67,3 +68,19 @@ async def test_made_a_guest_unheard_the_sync_withdraws_their_request(slack: Slac
         offers = {o.candidate_user_id: o.status for o in await s.scalars(select(Offer))}
     assert offers[slack.user("dev")] != "pending", offers
     assert offers[slack.user("bob")] == "pending", offers
+
+
+async def test_a_colleague_made_a_guest_is_not_said_to_have_passed(slack: SlackHarness) -> None:
+    """Dev is made a guest while asked, the others say *Not me*: the asker is told what
+    became of each request, and Dev's was withdrawn by askaround, not passed on by him."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.post("carol", "general", f"{bot} {QUESTION}")
+    await slack.settle()
+    await slack.emu.change_user(slack.user("dev"), is_restricted=True)
+    await slack.settle()
+    await decline_everyone(slack)
+    async with slack.services.sessions() as s:
+        offers = list(await s.scalars(select(Offer)))
+    said = [m.text for m in slack.emu.messages(slack.channel("general")) if m.by_bot][-1]
+    passed = len(offers) - 1
+    assert f"{passed} passed on it and 1 could no longer be asked, and there is" in said, said
