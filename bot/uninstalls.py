@@ -6,10 +6,16 @@ Slack tells of a removal twice, in either order: `tokens_revoked` names the revo
 `app_uninstalled` says the app is gone. Revoking the bot token alone already leaves nothing
 to act with there, and counts as a removal for a late request (`removed_at`); only the
 uninstall starts the retention clock.
+
+Slack retries an event whose delivery failed, up to three times over about an hour. A
+removal that happened before the workspace's latest install (Slack's `event_time` against
+`installed_at`, both on the bot's clock) is about the install before it: it is ignored, so a
+retry that comes after a reinstall leaves the new install alone.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
@@ -17,6 +23,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage import outbox
 from storage import uninstalls as q
+
+log = logging.getLogger("askaround.uninstalls")
+# Slack's `event_time` is in whole seconds: an event stamped E happened before E + 1 s.
+EVENT_TIME_STEP = timedelta(seconds=1)
 
 
 class Uninstalls:
@@ -30,16 +40,30 @@ class Uninstalls:
         self._clock = clock
         self.retention = retention
 
-    async def uninstalled(self, team_id: str) -> None:
-        """The app was removed: its tokens and waiting deliveries go, the retention starts."""
+    async def uninstalled(self, team_id: str, happened: datetime | None = None) -> None:
+        """The app was removed (at `happened`, when Slack says): its tokens and waiting
+        deliveries go, the retention starts; unless it was before the latest install."""
         async with self._sessions() as s, s.begin():
+            if await _before_install(s, team_id, happened, "app_uninstalled"):
+                return
             await q.delete_bot_tokens(s, team_id)
             await outbox.drop_waiting(s, team_id)
             await q.mark_uninstalled(s, team_id, self._clock())
 
-    async def tokens_revoked(self, team_id: str, *, bot: bool, users: Sequence[str]) -> None:
-        """Slack revoked the bot token (`bot`) and the user tokens of `users`."""
+    async def tokens_revoked(
+        self,
+        team_id: str,
+        *,
+        bot: bool,
+        users: Sequence[str],
+        happened: datetime | None = None,
+    ) -> None:
+        """Slack revoked the bot token (`bot`) and the user tokens of `users` (at `happened`,
+        when Slack says); unless it was before the latest install, whose tokens are new.
+        askaround asks for no user tokens: the workspace's install is the one to compare."""
         async with self._sessions() as s, s.begin():
+            if await _before_install(s, team_id, happened, "tokens_revoked"):
+                return
             if users:
                 await q.delete_user_tokens(s, team_id, users)
             if bot:
@@ -80,3 +104,22 @@ class Uninstalls:
         """Delete everything kept for the workspace, tokens included; returns how many rows."""
         async with self._sessions() as s, s.begin():
             return await q.purge(s, team_id)
+
+
+async def _before_install(
+    session: AsyncSession, team_id: str, happened: datetime | None, kind: str
+) -> bool:
+    """Whether a removal that `happened` then is older than the workspace's latest install
+    (said in one line when it is): Slack retried it after the workspace installed again."""
+    latest = await q.latest_install(session, team_id)
+    if happened is None or latest is None or happened + EVENT_TIME_STEP > latest:
+        return False
+    log.info(
+        "Slack sent %s for workspace %s from %s, before its latest install at %s (a late "
+        "retry): ignored, the install stays",
+        kind,
+        team_id,
+        happened.isoformat(),
+        latest.isoformat(),
+    )
+    return True

@@ -4,7 +4,7 @@ when the retention has passed (or when an admin purges it)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import CursorResult, Table, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,6 +18,15 @@ async def delete_bot_tokens(session: AsyncSession, team_id: str) -> None:
     (slack-sdk keeps a copy there), so all of them go."""
     await session.execute(delete(SlackBot).where(SlackBot.team_id == team_id))
     await session.execute(delete(SlackInstallation).where(SlackInstallation.team_id == team_id))
+
+
+async def latest_install(session: AsyncSession, team_id: str) -> datetime | None:
+    """When the workspace last installed the app (its newest bot row, which every install
+    writes and an uninstall deletes); None when it has none."""
+    at = await session.scalar(
+        select(func.max(SlackBot.installed_at)).where(SlackBot.team_id == team_id)
+    )
+    return at.replace(tzinfo=UTC) if at is not None else None  # slack-sdk's naive UTC
 
 
 async def delete_user_tokens(session: AsyncSession, team_id: str, user_ids: Sequence[str]) -> None:

@@ -254,7 +254,7 @@ def _bolt_app(
             kept.installed(team_id)
         await on_install(team_id, user_id)
 
-    flow = oauth_flow(settings, engine, installed) if settings.oauth else None
+    flow = oauth_flow(settings, engine, installed, services.clock.now) if settings.oauth else None
     if flow is not None:
         kept = KeptInstallations(flow.settings.installation_store)
     app = AsyncApp(

@@ -38,6 +38,9 @@ class Directory:
         self.bot_id = "B" + app_id[1:]
         self.bot_user_id = bot_user_id
         self.clock = clock
+        # When Slack says an event happened (`event_time`): `clock` unless set, so that a
+        # test's app compares it with what it stamps by its own clock (an install's time).
+        self.event_clock: Callable[[], float] | None = None
         self.users: dict[str, User] = {}
         self.channels: dict[str, Channel] = {}
         self.effects: list[Effect] = []
@@ -61,6 +64,10 @@ class Directory:
 
     def now(self) -> float:
         return self.clock()
+
+    def event_time(self) -> int:
+        """An event's `event_time`: whole seconds since the epoch."""
+        return int((self.event_clock or self.clock)())
 
     def new_id(self, prefix: str, taken: Iterable[str] = ()) -> str:
         """Return the next free id such as ``U0000001``; Slack ids are opaque, only unique."""

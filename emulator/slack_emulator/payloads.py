@@ -32,7 +32,7 @@ def event_envelope(
         "event": event,
         "type": "event_callback",
         "event_id": f"Ev{series}{event_number:07d}",
-        "event_time": int(ws.now()),
+        "event_time": ws.event_time(),
         "authorizations": [
             {
                 "enterprise_id": ws.enterprise_id,

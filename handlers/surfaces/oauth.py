@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from urllib.parse import urlencode, urljoin
 
 from slack_bolt.oauth.async_callback_options import (
@@ -71,7 +72,13 @@ Installed = Callable[[str, str | None], Awaitable[None]]
 
 class InstallFlow(AsyncOAuthFlow):
     """Bolt's flow, with our install page in place of its default ("Slack App Installation",
-    which names no app)."""
+    which names no app), and each install stamped with the bot's clock (`installed_at`; Bolt
+    stamps it with the wall clock): a removal Slack retries late is told from one that came
+    after the install by comparing the two (`bot.uninstalls`)."""
+
+    def __init__(self, *, settings: AsyncOAuthSettings, clock: Callable[[], datetime]) -> None:
+        super().__init__(settings=settings)
+        self.clock = clock
 
     async def build_install_page_html(self, url: str, request: AsyncBoltRequest) -> str:
         return render_install_page(url)
@@ -83,11 +90,17 @@ class InstallFlow(AsyncOAuthFlow):
         every request would be authorised for an organisation and no workspace, which
         askaround cannot act in. `on_success` tells the admin so."""
         if not installation.is_enterprise_install:
+            installation.installed_at = self.clock().timestamp()
             await super().store_installation(request, installation)
 
 
-def oauth_flow(settings: Settings, engine: AsyncEngine, installed: Installed) -> InstallFlow:
-    return InstallFlow(settings=oauth_settings(settings, engine, installed))
+def oauth_flow(
+    settings: Settings,
+    engine: AsyncEngine,
+    installed: Installed,
+    clock: Callable[[], datetime],
+) -> InstallFlow:
+    return InstallFlow(settings=oauth_settings(settings, engine, installed), clock=clock)
 
 
 def oauth_settings(

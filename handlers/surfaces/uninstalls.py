@@ -1,7 +1,9 @@
 """Slack telling us the app was removed from a workspace (`app_uninstalled`) or that tokens
 were revoked (`tokens_revoked`). Both are answered 200 at once, as every event is (Slack
 retries anything else), and handed to the domain's `Uninstalls`: tokens deleted, waiting
-deliveries dropped, the data kept for the retention.
+deliveries dropped, the data kept for the retention. Each passes when the event happened
+(the envelope's `event_time`): Slack retries a failed delivery for about an hour, and one
+from before the workspace's latest install changes nothing.
 
 Bolt does not look these two up in the installation store (the tokens are gone already), so
 the workspace is the one the event names, as Bolt read it. One that names an Enterprise Grid
@@ -12,6 +14,7 @@ organisation, is another install, and goes on."""
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.services import Services
@@ -23,13 +26,13 @@ log = logging.getLogger("askaround.uninstalls")
 
 def register(router: Router, services: Services) -> None:
     @router.event("app_uninstalled")
-    async def app_uninstalled(context: Any) -> None:
+    async def app_uninstalled(body: dict[str, Any], context: Any) -> None:
         team = named_workspace(context, "app_uninstalled")
         if team is not None:
-            await services.uninstalls.uninstalled(team)
+            await services.uninstalls.uninstalled(team, happened(body))
 
     @router.event("tokens_revoked")
-    async def tokens_revoked(event: dict[str, Any], context: Any) -> None:
+    async def tokens_revoked(body: dict[str, Any], event: dict[str, Any], context: Any) -> None:
         team = named_workspace(context, "tokens_revoked")
         if team is None:
             return
@@ -38,7 +41,15 @@ def register(router: Router, services: Services) -> None:
             team,
             bot=bool(tokens.get("bot")),
             users=[str(u) for u in tokens.get("oauth") or []],
+            happened=happened(body),
         )
+
+
+def happened(body: dict[str, Any]) -> datetime | None:
+    """When the event happened, as Slack stamps its envelope (`event_time`, epoch seconds,
+    the same on every retry); None when it does not say."""
+    at = body.get("event_time")
+    return datetime.fromtimestamp(at, UTC) if isinstance(at, int | float) else None
 
 
 def named_workspace(context: Any, kind: str) -> str | None:

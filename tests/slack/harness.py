@@ -108,6 +108,7 @@ class SlackHarness(Harness):
         enterprise_id: str | None = None,
     ) -> SlackHarness:
         other = super().add_team(team_id, team_name, people, enterprise_id)
+        other.here.workspace.event_clock = self.emu.workspace.event_clock  # the bot's, as here
         return SlackHarness(
             emu=other.emu,
             runner=other.runner,
@@ -293,6 +294,11 @@ async def bot_in_process(
             # On the fake clock, the default working hours: Monday to Friday, 09:00-18:00.
             settings = bot_settings(emu, url, socket_mode=False, oauth=oauth, working_hours=None)
             bot = build(settings, pace_clock=pace, ack_within=ACK_WITHIN)
+            # Slack says an event happened (`event_time`) by the bot's clock, as both are
+            # real time in production: it moves as a test moves the bot's clock, and
+            # compares with what the bot stamps (an install's time). Message ts stay on
+            # the wall clock: on a frozen clock two workspaces' messages would share one.
+            emu.workspace.event_clock = lambda: bot.services.clock.now().timestamp()
             with (
                 patch.object(worker, "IDLE_POLL_SECONDS", WORKER_POLL_SECONDS),
                 patch.object(reliability_inbox, "DONE_LINGER_SECONDS", DONE_LINGER_SECONDS),

@@ -316,3 +316,31 @@ async def test_an_uninstall_slack_delivers_again_after_an_install_leaves_it_inst
     assert workspace.bot_revoked_at is None
     assert await tokens(a, a.team_id)
     assert "state unlock" in await said(a, "maria", "/kudos", "@bob")
+
+
+async def test_an_uninstall_slack_retries_only_after_a_reinstall_changes_nothing(
+    two: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """Uninstalled while askaround could not be reached (every delivery failed), installed
+    again a minute on, and only then Slack's retries of `tokens_revoked` and
+    `app_uninstalled` get through: they happened before the new install (`event_time`
+    against `installed_at`), so they are answered 200 and change nothing, and `/kudos` is
+    answered there with the new token."""
+    a, _b = two
+    await used(a)
+    with a.bot_down():
+        sent = await a.here.uninstall()
+    assert [d.ok for d in sent] == [False, False]
+    a.advance(timedelta(minutes=1))
+    assert (await a.install()).status == 200
+    new = await tokens(a, a.team_id)
+    for delivery in sent:
+        [again] = await a.emu.redeliver(delivery)
+        assert again.status == 200
+    await a.settle()
+    async with a.services.sessions() as s:
+        workspace = await s.get(Workspace, a.team_id)
+    assert workspace is not None and workspace.uninstalled_at is None
+    assert workspace.bot_revoked_at is None
+    assert await tokens(a, a.team_id) == new != []
+    assert "state unlock" in await said(a, "maria", "/kudos", "@bob")
