@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from bot.home import HOME_PUBLISH
 from bot.runtime.cli import main
+from slack_emulator.delivery import Delivery
 from storage import outbox
 from storage.models import InboxItem, OutboxItem, SlackBot, SlackInstallation, Workspace
 from tests.slack.harness import SlackHarness
@@ -55,6 +56,19 @@ async def requests(side: SlackHarness, team_id: str) -> int:
     """Requests kept in the inbox (on SQLite, a file of its own) with what people typed."""
     async with side.services.sessions() as s:
         return len(list(await s.scalars(select(InboxItem.id).where(InboxItem.team_id == team_id))))
+
+
+async def retried_and_still_installed(side: SlackHarness, sent: list[Delivery]) -> None:
+    """Slack retries the uninstall's deliveries `sent` (`X-Slack-Retry-Num`) after the
+    workspace installed again: each is answered 200, and it is not marked removed."""
+    for delivery in sent:
+        [again] = await side.emu.redeliver(delivery)
+        assert again.status == 200
+    await side.settle()
+    async with side.services.sessions() as s:
+        workspace = await s.get(Workspace, side.team_id)
+    assert workspace is not None and workspace.uninstalled_at is None
+    assert workspace.bot_revoked_at is None
 
 
 async def run_jobs(side: SlackHarness) -> None:
@@ -306,14 +320,7 @@ async def test_an_uninstall_slack_delivers_again_after_an_install_leaves_it_inst
     await a.settle()
     a.advance(timedelta(minutes=1))
     assert (await a.install()).status == 200
-    for delivery in sent:
-        [again] = await a.emu.redeliver(delivery)
-        assert again.status == 200
-    await a.settle()
-    async with a.services.sessions() as s:
-        workspace = await s.get(Workspace, a.team_id)
-    assert workspace is not None and workspace.uninstalled_at is None
-    assert workspace.bot_revoked_at is None
+    await retried_and_still_installed(a, sent)
     assert await tokens(a, a.team_id)
     assert "state unlock" in await said(a, "maria", "/kudos", "@bob")
 
@@ -334,13 +341,6 @@ async def test_an_uninstall_slack_retries_only_after_a_reinstall_changes_nothing
     a.advance(timedelta(minutes=1))
     assert (await a.install()).status == 200
     new = await tokens(a, a.team_id)
-    for delivery in sent:
-        [again] = await a.emu.redeliver(delivery)
-        assert again.status == 200
-    await a.settle()
-    async with a.services.sessions() as s:
-        workspace = await s.get(Workspace, a.team_id)
-    assert workspace is not None and workspace.uninstalled_at is None
-    assert workspace.bot_revoked_at is None
+    await retried_and_still_installed(a, sent)
     assert await tokens(a, a.team_id) == new != []
     assert "state unlock" in await said(a, "maria", "/kudos", "@bob")
