@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import io
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from bot.home import HOME_PUBLISH
 from bot.runtime.cli import main
+from handlers.surfaces.uninstalls import happened
 from slack_emulator.delivery import Delivery
 from storage import outbox
 from storage.models import InboxItem, OutboxItem, SlackBot, SlackInstallation, Workspace
@@ -344,3 +345,10 @@ async def test_an_uninstall_slack_retries_only_after_a_reinstall_changes_nothing
     await retried_and_still_installed(a, sent)
     assert await tokens(a, a.team_id) == new != []
     assert "state unlock" in await said(a, "maria", "/kudos", "@bob")
+
+
+def test_when_an_event_happened_is_its_envelopes_event_time() -> None:
+    """Epoch seconds, in UTC; None when the envelope does not say (or says it oddly)."""
+    assert happened({"event_time": 1764064800}) == datetime(2025, 11, 25, 10, 0, tzinfo=UTC)
+    assert happened({}) is None
+    assert happened({"event_time": "1764064800"}) is None
