@@ -72,7 +72,7 @@ async def add_question(session: AsyncSession, **fields: Any) -> Question | None:
     statement = (
         insert_for(session, Question)
         .values(**fields)
-        .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        .on_conflict_do_nothing(index_elements=["team_id", "idempotency_key"])
         .returning(Question)
     )
     return await session.scalar(statement)

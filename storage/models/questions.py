@@ -17,6 +17,8 @@ class Question(TeamScoped, Base):
         partial_index("ix_questions_posted", "team_id", "id", where="message_ts IS NOT NULL"),
         # The question a deleted message was (`questions_posted_as`).
         Index("ix_questions_message", "team_id", "channel_id", "message_ts"),
+        # Asking twice is one ask in its workspace (a retry, a double press), and only there.
+        UniqueConstraint("team_id", "idempotency_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,7 +46,7 @@ class Question(TeamScoped, Base):
     helper_user_id: Mapped[str | None] = mapped_column(String(32))
     # Who pressed *Solved*: the asker or the helper; told to whoever presses it again.
     solved_by: Mapped[str | None] = mapped_column(String(32))
-    idempotency_key: Mapped[str | None] = mapped_column(String(128), unique=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[datetime | None]
 
