@@ -153,18 +153,23 @@ def sample(
 _LEFT_OUT = object()
 
 
-@cache
-def _answers() -> dict[str, str]:
-    found = {p.name.removesuffix(".json"): p.read_text() for p in ANSWERS.glob("*.json")}
-    for path in ANSWERS.glob("*.json.gz"):
-        found[path.name.removesuffix(".json.gz")] = gzip.decompress(path.read_bytes()).decode()
-    return found
-
-
 def answers() -> dict[str, dict[str, Any]]:
     """Slack's recorded answer to each Web API method askaround calls, by method, for the
-    emulator to answer with (`emu.faults.recorded`); a fresh copy each call."""
-    return {method: json.loads(text) for method, text in _answers().items()}
+    emulator to answer with (`emu.faults.recorded`): the same samples each call, read once a
+    process, which nothing changes. The emulator fills in once a sample what it has nothing
+    at (`slack_emulator.recorded`), 0.1 s for a message's: read anew for each test, each
+    test filled them in again."""
+    return dict(_read_answers())
+
+
+@cache
+def _read_answers() -> dict[str, dict[str, Any]]:
+    found = {
+        p.name.removesuffix(".json"): json.loads(p.read_text()) for p in ANSWERS.glob("*.json")
+    }
+    for path in ANSWERS.glob("*.json.gz"):
+        found[path.name.removesuffix(".json.gz")] = json.loads(gzip.decompress(path.read_bytes()))
+    return found
 
 
 def with_words(event: dict[str, Any], text: str) -> dict[str, Any]:
