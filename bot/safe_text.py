@@ -163,11 +163,23 @@ _ZWJ = "\u200d"
 _ISOLATE, _END_ISOLATE = "\u2068", "\u2069"
 
 
+# Every character written right to left (Unicode's bidirectional classes R and AL) is in these
+# blocks, or is the right-to-left mark (tests/domain/properties/test_safe_text.py checks each
+# of Python's): a name is searched for them in one pass (none in ASCII, which says so at once),
+# and only what is found is looked up. Looked up character by character, a shout-out's
+# message of 266 characters took 105 µs, 8 now; 3,000 ASCII characters 960 µs.
+_RIGHT_TO_LEFT_BLOCKS = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
 def isolated(name: str) -> str:
     """A name written right to left (Hebrew, Arabic) set apart from the words around it, so
     the count after it in a leaderboard stays after it (`عمر · 3` was shown `3 · عمر`) and a
     sentence it opens stays left to right; any other name as it is."""
-    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in name):
+    if not name.isascii() and any(
+        unicodedata.bidirectional(c) in ("R", "AL") for c in _RIGHT_TO_LEFT_BLOCKS.findall(name)
+    ):
         return f"{_ISOLATE}{name}{_END_ISOLATE}"
     return name
 

@@ -5,12 +5,13 @@ people it is about, and hides no link behind a label."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bot.safe_text import AT, clip, plain_text, quoted, safe_text, whole_characters
+from bot.safe_text import AT, clip, isolated, plain_text, quoted, safe_text, whole_characters
 from tests.domain.properties import FEWER, MANY
 from tests.domain.properties.strategies import ANY_TEXT, SLACK_TOKENS, USER_IDS, WORDS
 
@@ -243,3 +244,18 @@ def test_typed_text_is_never_echoed_in_a_code_span() -> None:
         if in_code.search(line)
     ]
     assert not by_hand, by_hand
+
+
+def test_every_character_written_right_to_left_is_set_apart_and_no_other() -> None:
+    """`isolated` looks characters up only in the blocks that hold right-to-left ones: each
+    of Python's characters of class R or AL, alone or after a left-to-right word, is set
+    apart; the others of those blocks (Arabic's vowel marks and digits, unassigned ones) and
+    text of other scripts are not."""
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    right_to_left = [c for c in every if unicodedata.bidirectional(c) in ("R", "AL")]
+    assert len(right_to_left) > 2_000
+    assert [c for c in right_to_left if isolated(f"ok {c}") == f"ok {c}"] == []
+    assert [c for c in right_to_left if isolated(c) != f"\u2068{c}\u2069"] == []
+    others = "".join(c for c in every if unicodedata.bidirectional(c) not in ("R", "AL"))
+    assert isolated(others) == others
+    assert isolated("\u064b\u0660 café 東京 👩🏽‍💻") == "\u064b\u0660 café 東京 👩🏽‍💻"
