@@ -113,7 +113,10 @@ class PeopleService:
             # without a time (users.info's refusal taken as gone) nothing says it is late.
             return stored if whole.updated else whole
         if stored is None or replace(stored, updated=whole.updated) != whole:
-            await self._write(team_id, [(whole, kept)])
+            # Made a guest (or a member again): the tab as last published showed the figures
+            # of the workspace as their old self may see them (`sees_workspace_figures`).
+            regrade = stored is not None and stored.is_guest != whole.is_guest
+            await self._write(team_id, [(whole, kept)], tab=regrade)
         return whole
 
     async def _stored(
@@ -172,7 +175,10 @@ class PeopleService:
             known.append((replace(whole, unsaid=frozenset()), kept))
         return known
 
-    async def _write(self, team_id: str, known: list[tuple[Profile, frozenset[str]]]) -> None:
+    async def _write(
+        self, team_id: str, known: list[tuple[Profile, frozenset[str]]], *, tab: bool = False
+    ) -> None:
+        """`tab`: each one's Home tab is rebuilt too (one they have opened), in the same unit."""
         # Several people: the workspace's row first (`workspaces.hold_for_profiles`), as every
         # writer of profiles takes it. In user-id order alone they deadlocked on PostgreSQL
         # with an import, which writes people in its file's order: each held one of two rows
@@ -182,6 +188,9 @@ class PeopleService:
             if len({profile.user_id for profile, _ in ordered}) > 1:
                 await workspaces.hold_for_profiles(session, team_id)
             await self._remember(session, team_id, ordered)
+            if tab:
+                for profile, _ in ordered:
+                    await home.changed(session, team_id, profile.user_id, self._now())
         for profile, _ in known:
             self._keep(team_id, profile)
 

@@ -67,3 +67,21 @@ async def test_a_colleague_made_a_guest_keeps_no_request_on_their_published_tab(
     await slack.here.delete_message(slack.user("carol"), asked)
     await slack.drain()
     assert SECRET not in published(slack, "dev")
+
+
+async def test_one_made_a_guest_has_the_workspace_figures_taken_off_their_tab(
+    slack: SlackHarness,
+) -> None:
+    """Dev, a member, opened his tab after Alice thanked Bob: it ranks Bob on the leaderboard
+    and counts the colleagues askaround knows. Made a guest, who is shown no figure of the
+    workspace (`visibility.sees_workspace_figures`), his tab as published must drop them
+    then, not when he next opens it."""
+    await slack.command("alice", "/kudos", f"<@{slack.user('bob')}> for the calm release review")
+    await slack.drain()
+    await home_of(slack, "dev")
+    assert "Leaderboard" in published(slack, "dev")  # not vacuous: a member's tab ranks
+    assert "colleagues here" in published(slack, "dev")
+    await slack.emu.change_user(slack.user("dev"), is_restricted=True)
+    await slack.drain()
+    assert "Leaderboard" not in published(slack, "dev")
+    assert "colleagues here" not in published(slack, "dev")
