@@ -13,7 +13,6 @@ from bot.words import plural
 from bot.workspace_settings.keys import BY_NAME, WEEKDAYS, WorkspaceSettings
 from bot.workspace_settings.service import CLI, CLI_SHOWN, Change
 from handlers.blocks.elements import (
-    VIEW_BLOCKS,
     Blocks,
     actions,
     button,
@@ -32,6 +31,9 @@ FIELD_ACTION = "value"  # every input's action id; its block id is the setting's
 AUDIT_SHOWN = 20
 SHOWN_VALUE = 300  # characters of an old or new value in the audit log
 TEXT_LIMIT = 3000  # a plain_text_input's initial value and max_length
+# Sections of the saved notice: views.* refuse a view "greater than 250kb" (view_too_large),
+# which 100 sections of 3,000 characters are; 20 stay under it at 4 bytes a character.
+SAVED_SECTIONS = 20
 _PUBLIC = {"include": ["public"], "exclude_bot_users": True}
 
 
@@ -286,7 +288,7 @@ def render_saved(changes: tuple[Change, ...]) -> dict[str, Any]:
         return render_notice("Settings", "Nothing changed.")
     lines = [f"• *{BY_NAME[c.key].label}:* {_shown(c.key, c.new)}{_retired(c)}" for c in changes]
     # One line a setting, each under a section's 3,000 characters; together they may not be.
-    shown = filled_sections("Saved, in effect now:", lines, VIEW_BLOCKS, "in the settings modal")
+    shown = filled_sections("Saved, in effect now:", lines, SAVED_SECTIONS, "in the settings modal")
     return render_notice("Settings saved", shown)
 
 
