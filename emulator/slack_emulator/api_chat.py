@@ -21,7 +21,8 @@ def _checked(ctx: ApiContext, method: str, text: str | None, blocks: Any, args: 
         raise a.invalid_blocks("invalid_blocks", ctx.ws.block_kit(method, errors))
     errors = block_kit.attachment_errors(a.structured(args, "attachments"))
     if errors:
-        raise a.invalid_blocks("invalid_attachments", ctx.ws.block_kit(method, errors))
+        code = block_kit.error_code(errors, "invalid_attachments")
+        raise a.invalid_blocks(code, ctx.ws.block_kit(method, errors))
     errors = block_kit.metadata_errors(a.structured(args, "metadata"))
     if errors:
         raise a.invalid_blocks("invalid_metadata_format", ctx.ws.block_kit(method, errors))

@@ -22,7 +22,8 @@ def _view_arg(ctx: ApiContext, args: Args, kind: str, method: str) -> dict[str, 
     if not errors and view.get("type") != kind:
         errors = [f"[ERROR] must be {kind} [json-pointer:/view/type]"]
     if errors:
-        raise a.invalid_blocks("invalid_arguments", ctx.ws.block_kit(method, errors))
+        code = block_kit.error_code(errors, "invalid_arguments")
+        raise a.invalid_blocks(code, ctx.ws.block_kit(method, errors))
     ctx.ws.block_kit(method, block_kit.view_warnings(view))
     return dict(view)
 

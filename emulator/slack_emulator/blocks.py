@@ -35,6 +35,15 @@ MESSAGE_TEXT_ADVICE = 4_000
 # chat.postMessage answers msg_blocks_too_long past about 12,000 characters of text in all of
 # a message's blocks: undocumented, seen at 11,341 to 13,297 (slackapi/bolt-js#2509, #2867).
 BLOCKS_TEXT_LIMIT = 12_000
+# methods/views.open, views.push, views.update, views.publish: view_too_large, "Error returned
+# if the provided view is greater than 250kb" (read as 250,000 bytes of compact UTF-8 JSON,
+# the smaller reading of "kb" and the fewest bytes a client could send the view in).
+VIEW_BYTES_LIMIT = 250_000
+VIEW_TOO_LARGE = "view_too_large"
+# methods/chat.postMessage: too_many_attachments, "A maximum of 100 attachments are allowed on
+# a message".
+ATTACHMENTS_LIMIT = 100
+TOO_MANY_ATTACHMENTS = "too_many_attachments"
 
 
 def _short_id(seed: Any) -> str:
@@ -179,6 +188,8 @@ def attachment_errors(attachments: Any) -> list[str]:
     if not isinstance(attachments, list):
         return ["[ERROR] must be an array [json-pointer:/attachments]"]
     report = Report()
+    if len(attachments) > ATTACHMENTS_LIMIT:
+        report.add(f"{TOO_MANY_ATTACHMENTS}: {len(attachments)} attachments", "/attachments")
     for i, attachment in enumerate(attachments):
         if not isinstance(attachment, dict):
             report.add("must be an attachment object", f"/attachments/{i}")
@@ -255,4 +266,21 @@ def view_errors(view: Any) -> list[str]:
     report.length(view.get("private_metadata"), 3000, "/view/private_metadata")
     report.length(view.get("callback_id"), 255, "/view/callback_id")
     report.length(view.get("external_id"), 255, "/view/external_id")
+    size = view_bytes(view)
+    if size > VIEW_BYTES_LIMIT:
+        report.add(f"{VIEW_TOO_LARGE}: {size:,} bytes, more than {VIEW_BYTES_LIMIT:,}", "/view")
     return report.errors
+
+
+def view_bytes(view: Any) -> int:
+    """A view's size as Slack's views methods weigh it: its JSON, compact, in UTF-8."""
+    return len(json.dumps(view, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def error_code(errors: list[str], default: str) -> str:
+    """Slack's `error` for a refused view or message: its own code where one rule has one
+    (view_too_large, too_many_attachments), else `default` (invalid_arguments…)."""
+    for code in (VIEW_TOO_LARGE, TOO_MANY_ATTACHMENTS):
+        if any(f"[ERROR] {code}:" in error for error in errors):
+            return code
+    return default

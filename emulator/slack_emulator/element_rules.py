@@ -278,7 +278,9 @@ def _number(value: Any) -> float | None:
 
 
 def _same(one: Any, other: Any) -> bool:
-    """Slack's "exactly matches": the same text object and the same value."""
+    """Slack's "exactly matches" (checkboxes-element: "An array of option objects that exactly
+    matches one or more of the options within options"): the same text object, value and
+    description (an initial option without the description its option has is another)."""
     if not isinstance(one, dict) or not isinstance(other, dict):
         return False
-    return one.get("text") == other.get("text") and one.get("value") == other.get("value")
+    return all(one.get(key) == other.get(key) for key in ("text", "value", "description"))

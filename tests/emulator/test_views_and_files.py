@@ -86,8 +86,14 @@ async def test_home_publish_keeps_one_view_per_person(
     stored = emu.home_view(alice.id)
     assert stored is not None and stored.blocks[0]["text"]["text"] == "hi"
     assert await _code(client.views_publish(user_id="U404", view=home)) == "user_not_found"
+    # views.publish: view_too_large, "greater than 250kb": 42 sections of 3,000 two-byte
+    # letters weigh 252,000 bytes and more, 40 of them 240,000 and more
+    heavy = {"type": "section", "text": {"type": "mrkdwn", "text": "é" * 3000}}
+    large = dict(home, blocks=[heavy] * 42)
+    assert await _code(client.views_publish(user_id=alice.id, view=large)) == "view_too_large"
+    assert await client.views_publish(user_id=alice.id, view=dict(home, blocks=[heavy] * 40))
     kinds = [e.kind for e in emu.effects_since(0)]
-    assert kinds.count("home_published") == 2
+    assert kinds.count("home_published") == 3
 
 
 async def test_files_upload_v2_end_to_end(emu: SlackEmulator, client: AsyncWebClient) -> None:

@@ -72,7 +72,7 @@ async def test_post_message_shape_and_record(emu: SlackEmulator, client: AsyncWe
 @pytest.mark.filterwarnings("ignore:The top-level `text` argument is missing")
 async def test_post_message_errors(emu: SlackEmulator, client: AsyncWebClient) -> None:
     """Slack's errors: channel_not_found, no_text, not_in_channel, invalid_blocks,
-    msg_blocks_too_long, invalid_metadata_format, invalid_attachments."""
+    msg_blocks_too_long, invalid_metadata_format, invalid_attachments, too_many_attachments."""
     general = emu.workspace.general.id
     outside = emu.workspace.add_channel("outside", include_bot=False).id
     cases = [
@@ -99,6 +99,10 @@ async def test_post_message_errors(emu: SlackEmulator, client: AsyncWebClient) -
     bad = [{"blocks": [{"type": "divider"}] * 51}]
     error = await _error(client.chat_postMessage(channel=general, text="x", attachments=bad))
     assert error.response["error"] == "invalid_attachments"
+    many = [{"text": "x"}] * 101  # chat.postMessage: "A maximum of 100 attachments"
+    error = await _error(client.chat_postMessage(channel=general, text="x", attachments=many))
+    assert error.response["error"] == "too_many_attachments"
+    assert await client.chat_postMessage(channel=general, text="x", attachments=many[:100])
 
 
 async def test_chat_write_public_posts_where_the_bot_is_not_a_member(

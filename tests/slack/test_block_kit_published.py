@@ -47,6 +47,7 @@ WORDS = {"type": "text", "text": "hi"}
 RICH_VALUE = rich(rich_section(WORDS))[0]
 IMAGE = {"type": "image", "alt_text": "a chart"}
 LONG_CELL = "c" * 4000
+DESCRIBED = option("A", description=plain("the first"))
 
 
 def raw(text: str) -> Json:
@@ -105,6 +106,11 @@ VIEW_RULES: list[tuple[str, Json, Json]] = [
     ("initial_channel is a channel's ID",
      home(*accessory(select("channels_select", initial_channel="D0123"))),
      home(*accessory(select("channels_select", initial_channel="C0123")))),
+    ("a view of at most 250,000 bytes (views.*: view_too_large, \"greater than 250kb\")",
+     home(*[section(mrkdwn("é" * 3000))] * 42), home(*[section(mrkdwn("é" * 3000))] * 40)),
+    ("an initial option exactly matches an option, its description too",
+     home(*accessory(select("checkboxes", options=[DESCRIBED], initial_options=[option("A")]))),
+     home(*accessory(select("checkboxes", options=[DESCRIBED], initial_options=[DESCRIBED])))),
 ]  # fmt: skip
 
 # (rule, message blocks Slack refuses, the same blocks made right)
