@@ -60,6 +60,12 @@ def mrkdwn_errors(text: str) -> list[str]:
         for m in _TOKEN.finditer(text)
         if not _MARKUP.fullmatch(m[1])
     ]
+    # a label is words like any others: `&` escaped there too (`<https://x|R&amp;D>`)
+    errors += [
+        f"a bare & in a label: <{m[1][:80]}>"
+        for m in _TOKEN.finditer(text)
+        if "&" in _ENTITY.sub("", m[1].partition("|")[2])
+    ]
     for line in _TOKEN.sub("", text).split("\n"):
         line = line.removeprefix(">")
         if "&" in _ENTITY.sub("", line):

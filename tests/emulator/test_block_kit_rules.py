@@ -581,6 +581,7 @@ def test_message_metadata_has_an_event_type_and_an_event_payload() -> None:
         ("x", [section(mrkdwn("a long reason, R&am…"))]),  # an entity cut in half
         ("see <#C123…", None),  # a channel link cut in half
         ("x", [section(mrkdwn("C<3 & co"))]),  # typed, not escaped
+        ("x", [section(mrkdwn("<https://x.example|R&D's week>"))]),  # nor in a link's label
         ("x", [section(mrkdwn("** was thanked"))]),  # a blank name in bold
         ("x", [{"type": "header", "text": plain("R&amp;D's week")}]),  # plain_text escaped
         ("x", [{"type": "actions", "elements": [button(text=plain("Thank <@U1>"))]}]),
@@ -595,7 +596,10 @@ def test_words_that_break_slacks_formatting_rules_are_warned_about(text: str, bl
 
 
 def test_words_that_keep_slacks_formatting_rules_are_not() -> None:
-    said = "> R&amp;D &lt;3 <@U1|ana> in <#C1>, <https://x.example|a | b> <!date^1^{date}|d> *ok*"
+    said = (
+        "> R&amp;D &lt;3 <@U1|ana> in <#C1>, <https://x.example|a | b &amp; c> "
+        "<!date^1^{date}|d> *ok*"
+    )
     assert (
         message_warnings(said, [section(mrkdwn(said)), {"type": "header", "text": plain("R&D")}])
         == []
