@@ -781,6 +781,17 @@ def test_the_home_tab_with_every_part_at_its_largest_fits_one_view() -> None:
     check_view({"type": "home", "blocks": [block for part in home_parts() for block in part]})
 
 
+def test_views_that_fill_sections_stay_within_250kb_in_four_byte_words() -> None:
+    """views.* refuse a view "greater than 250kb" (view_too_large): sections of 3,000
+    characters weigh four times that in emoji, so the views that fill sections (the settings'
+    saved notice, its audit log) are checked with every character one (`check_view` weighs
+    the bytes)."""
+    emoji = "🎉" * 3000
+    changes = tuple(Change("values", emoji, emoji, USERS[0], NOW) for _ in range(PEOPLE))
+    check_view(workspace_settings.render_saved(changes))
+    check_view(workspace_settings.render_audit_modal(changes, 123_456))
+
+
 def test_limits_are_slacks() -> None:
     assert (MESSAGE_BLOCKS, VIEW_BLOCKS) == (elements.MESSAGE_BLOCKS, elements.VIEW_BLOCKS)
 
