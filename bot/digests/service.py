@@ -140,7 +140,7 @@ class DigestService:
         roundup = await self._roundup_week(s, DigestSchedule.of(workspace), now)
         weeks = {w.label for _, w in chosen} | ({roundup.label} if roundup else set())
         sent = await q.sent_runs(s, team_id, weeks)
-        since = counted_since(min(workspace.created_at, now), await q.first_kudos(s, team_id))
+        since = await self._counted_since(s, workspace, now)
         unsent = []
         for m, week in chosen:
             if (m.user_id, week.label) in sent:
@@ -154,6 +154,13 @@ class DigestService:
         if roundup and (ROUNDUP, roundup.label) in sent:
             roundup = None
         return unsent, roundup
+
+    @staticmethod
+    async def _counted_since(s: AsyncSession, workspace: Workspace, now: datetime) -> datetime:
+        """When askaround began counting the workspace (`bot.counting`): no digest tells of a
+        week that ended before it."""
+        installed = min(workspace.created_at, now)
+        return counted_since(installed, await q.first_kudos(s, workspace.team_id))
 
     async def _anything_due(self, team_id: str, now: datetime) -> bool:
         """Whether `queue_due` may have something to queue: a digest (or the roundup) due and
@@ -231,10 +238,22 @@ class DigestService:
         async with self._sessions() as s:
             return await self._build(s, workspace, manager, week, for_guest=manager.is_guest)
 
-    async def next_digest(self, team_id: str, tz: str | None) -> datetime:
-        """When the next digest reaches a manager in `tz`, by the workspace's settings."""
+    async def next_digest(self, team_id: str, manager_user_id: str, tz: str | None) -> datetime:
+        """When the next digest reaches a manager in `tz`, by the workspace's settings: the
+        next send moment whose week will be sent, not one of a week that ended before
+        askaround counted (a Monday's install before the digest's hour), nor one sent already
+        (sent where they lived before moving west, whose Monday 09:00 is still to come)."""
         workspace = await self._settings(team_id)
-        return next_send(self._now(), tz, workspace.digest_weekday, workspace.digest_hour)
+        now = self._now()
+        moment = next_send(now, tz, workspace.digest_weekday, workspace.digest_hour)
+        during = IsoWeek.at(moment, tz)  # the week it is sent in; it tells of the one before
+        async with self._sessions() as s:
+            first = IsoWeek.at(await self._counted_since(s, workspace, now), tz)
+            weeks = {during.shifted(n).label for n in (-1, 0, 1)}
+            sent = {w for m, w in await q.sent_runs(s, team_id, weeks) if m == manager_user_id}
+        while during.shifted(-1) < first or during.shifted(-1).label in sent:
+            during = during.shifted(1)
+        return send_moment(during, tz, workspace.digest_weekday, workspace.digest_hour)
 
     async def report(
         self,

@@ -102,7 +102,9 @@ async def manager_section(services: Services, team_id: str, user_id: str) -> Blo
     summary = await team_week(services, team_id, user_id)
     if summary is None:
         return []
-    return render_home_manager(summary, await services.digests.next_digest(team_id, summary.tz))
+    return render_home_manager(
+        summary, await services.digests.next_digest(team_id, user_id, summary.tz)
+    )
 
 
 HOME_SECTIONS: tuple[HomeSection, ...] = (
