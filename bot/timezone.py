@@ -7,7 +7,7 @@ import difflib
 import functools
 import re
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -105,11 +105,17 @@ def _zone_like(offset: int) -> bool:
 
 
 def usual(people: Mapping[str, int], at: datetime) -> str:
-    """The time zone most of a workspace's people are in at `at`, from how many are in each
-    zone Slack names (Slack gives a workspace none of its own). `Europe/Paris`,
+    """The time zone most of a workspace's people are in during `at`'s year, from how many
+    are in each zone Slack names (Slack gives a workspace none of its own). `Europe/Paris`,
     `Europe/Berlin` and `Europe/Madrid` keep the same clock, so they count as one zone, named
-    as most of its people's is. UTC when nobody's is known."""
-    offsets = {tz: at.astimezone(zone(tz)).utcoffset() for tz in people}
+    as most of its people's is. UTC when nobody's is known.
+
+    The clocks are compared as they are in January, so the choice holds the year round:
+    zones that share a clock in one season only (London and Reykjavik, New York and Bogotá)
+    would change it at a clock change, and the weekly roundup's week with it, an hour early
+    or late, a Sunday night's kudos in two roundups or in none."""
+    january = datetime(at.year, 1, 15, 12, tzinfo=UTC)
+    offsets = {tz: january.astimezone(zone(tz)).utcoffset() for tz in people}
     clocks: dict[timedelta | None, int] = {}
     for tz, count in people.items():
         clocks[offsets[tz]] = clocks.get(offsets[tz], 0) + count

@@ -12,7 +12,9 @@ import pytest
 from tests.slack.digests.conftest import PEOPLE, give_directly, helped, org_chart
 from tests.slack.digests.test_report import report
 from tests.slack.digests.test_truthful import part
+from tests.slack.digests.world import blocks_text, roundups, run_digests
 from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.kudos.world import configure
 
 # London's summer time ends on Sunday 25 October 2026. Bob (London) reads his team's W46
 # (9 to 15 November, GMT); its 4 weeks of "unsung" start on Monday 19 October 00:00 BST, and
@@ -56,3 +58,32 @@ async def test_read_mid_week_the_quiet_list_says_since_when(company: SlackHarnes
     quiet = part(said, "No kudos in public since 21 Sep 2026")
     assert "Carol Diaz (last in public: 20 Sep 2026)" in quiet, said
     assert "weeks or more" not in said
+
+
+async def test_a_sunday_nights_kudos_is_in_one_roundup_when_summer_time_begins(
+    company: SlackHarness,
+) -> None:
+    """Four people live on London's clock in winter (three in London, Carol in Reykjavik,
+    which keeps UTC all year) and four in Central Europe (Hana in Amsterdam): London's
+    winter tie wins. From 28 March 2027 London is an hour ahead of Reykjavik, and Central
+    Europe has the most. The roundup of W11 (London's week) listed Dev's kudos of Sunday
+    21 March at 23:30 UTC, and so did W12's (Amsterdam's week, begun at 23:00 UTC): one
+    kudos, two roundups. The roundup keeps one zone the year round."""
+    await company.emu.change_user(company.user("carol"), tz="Atlantic/Reykjavik")
+    await company.emu.change_user(company.user("hana"), tz="Europe/Amsterdam")
+    await company.settle()
+    await configure(company, digest_roundup=True, kudos_channel_id=company.channel("general"))
+    clock = company.services.clock
+    clock.freeze(datetime(2027, 3, 21, 23, 30, tzinfo=UTC))
+    await give_directly(company, "dev", "@erin for the sunday-night failover #craft")
+    clock.freeze(datetime(2027, 3, 22, 10, tzinfo=UTC))
+    await run_digests(company)
+    clock.freeze(datetime(2027, 3, 29, 10, tzinfo=UTC))
+    await run_digests(company)
+    listed = [
+        week
+        for week in ("2027-W11", "2027-W12")
+        for post in roundups(company, "general", week)
+        if "the sunday-night failover" in blocks_text(post.blocks)
+    ]
+    assert listed == ["2027-W11"], listed
