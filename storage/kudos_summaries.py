@@ -13,6 +13,7 @@ from sqlalchemy.orm import aliased
 
 from storage.kudos import live
 from storage.models import Kudos, Person
+from storage.people import shown_name
 
 
 def _with_value(value: str | None) -> Any:
@@ -107,11 +108,12 @@ async def given_times(session: AsyncSession, team_id: str, giver: str) -> list[d
 async def export(
     session: AsyncSession, since: datetime, until: datetime | None
 ) -> list[tuple[Kudos, str, str]]:
-    """Every live entry of every workspace in [since, until), oldest first, with both names."""
+    """Every live entry of every workspace in [since, until), oldest first, with both names
+    (`shown_name`: as askaround names them elsewhere)."""
     giver = aliased(Person)
     receiver = aliased(Person)
     statement = (
-        select(Kudos, giver.real_name, receiver.real_name)
+        select(Kudos, giver.real_name, giver.name, receiver.real_name, receiver.name)
         .outerjoin(
             giver, and_(giver.team_id == Kudos.team_id, giver.user_id == Kudos.giver_user_id)
         )
@@ -124,4 +126,7 @@ async def export(
     )
     if until is not None:
         statement = statement.where(Kudos.created_at < until)
-    return [(k, g or "", r or "") for k, g, r in (await session.execute(statement)).all()]
+    return [
+        (k, shown_name(k.giver_user_id, g, gn), shown_name(k.receiver_user_id, r, rn))
+        for k, g, gn, r, rn in (await session.execute(statement)).all()
+    ]

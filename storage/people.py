@@ -379,7 +379,9 @@ async def all_people(session: AsyncSession, team_id: str) -> dict[str, Person]:
     return {p.user_id: p for p in rows}
 
 
-def _shown(user_id: str, real_name: str | None, name: str | None) -> str:
+def shown_name(user_id: str, real_name: str | None, name: str | None) -> str:
+    """A person's name wherever askaround names them: their real name, else their Slack
+    handle (a profile may have no real name), else their id."""
     return real_name or name or user_id
 
 
@@ -398,7 +400,7 @@ _NAMESAKES = union(
     *(
         select(Person.user_id, Person.real_name, Person.name).where(
             Person.team_id == bindparam("team"),
-            column.in_(  # `_shown` in SQL: an empty name is no name, as in Python
+            column.in_(  # `shown_name` in SQL: an empty name is no name, as in Python
                 select(
                     func.coalesce(
                         func.nullif(_ASKED.c.real_name, ""),
@@ -424,11 +426,11 @@ async def display_names(
     if not ids:
         return {}
     rows = (await session.execute(_NAMESAKES, {"team": team_id, "ids": ids})).all()
-    shared = Counter(_shown(*row) for row in rows)
+    shared = Counter(shown_name(*row) for row in rows)
     wanted = set(ids)
     return {
-        user_id: _shown(user_id, real, name)
-        + (f" (@{name or user_id})" if shared[_shown(user_id, real, name)] > 1 else "")
+        user_id: shown_name(user_id, real, name)
+        + (f" (@{name or user_id})" if shared[shown_name(user_id, real, name)] > 1 else "")
         for user_id, real, name in rows
         if user_id in wanted
     }

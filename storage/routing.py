@@ -28,6 +28,7 @@ from storage.models import (
     Workspace,
 )
 from storage.offers import HELPED_OFFER_STATUSES
+from storage.people import shown_name
 from storage.units import execute
 
 SOLVED = "solved"
@@ -110,13 +111,9 @@ _ROUTED = (Person.is_bot.is_(False), Person.deactivated.is_(False))
 PEOPLE_AT_ONCE = 1000  # user ids a statement names (SQLite allows some 32,000 parameters)
 
 
-def _routed_name(user_id: str, name: str | None, real_name: str | None) -> str:
-    return real_name or name or user_id
-
-
 async def load_routing_basics(session: AsyncSession, team_id: str) -> RoutingBasics:
     people = {
-        user_id: _routed_name(user_id, name, real_name)
+        user_id: shown_name(user_id, real_name, name)
         for user_id, name, real_name in await session.execute(
             select(Person.user_id, Person.name, Person.real_name)
             .where(Person.team_id == team_id, *_ROUTED)
@@ -181,7 +178,7 @@ async def routed_people(
             )
         )
         for user_id, name, real_name in rows:
-            found[user_id] = _routed_name(user_id, name, real_name)
+            found[user_id] = shown_name(user_id, real_name, name)
     return found
 
 

@@ -128,3 +128,24 @@ async def test_until_the_last_day_of_the_calendar_exports_everything_since(
     code, out, err = await _export(["--since", "2026-01-06", "--until", "9999-12-31"], capsys)
     assert code == 0 and "exported 1 kudos" in err, err
     assert "reason b" in out
+
+
+@pytest.mark.usefixtures("ledger")
+async def test_someone_slack_gives_no_real_name_is_named_by_their_handle(
+    capsys: pytest.CaptureFixture[str], sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Cy's Slack profile has a handle and no real name: the bot names them `cy` in
+    leaderboards and digests (`storage.people.display_names`), and the export's giver_name
+    was empty, as if nobody gave it."""
+    cy = Profile("U3", "cy")
+    await PeopleService(sessions).remember("T1", cy)
+    clock = Clock()
+    clock.freeze(datetime(2026, 1, 5, 10, tzinfo=UTC))
+    given = Giving("T1", cy, (BEN,), "the release notes", "d", "command")
+    await KudosService(sessions, clock.now).give(given)
+    code, out, _err = await _export(["--since", "2026-01-05", "--until", "2026-01-05"], capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [(r["giver_name"], r["receiver_name"]) for r in rows] == [
+        ("Ana Silva", "Ben Ode"),
+        ("cy", "Ben Ode"),
+    ]
