@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import mentions
 from bot.errors import KudosRefused
 from bot.kudos import tell
 from bot.kudos.records import Entry
@@ -123,12 +124,13 @@ async def of_shoutout(
 async def audit(
     s: AsyncSession, team_id: str, limit: int
 ) -> tuple[list[TakenBackLine], dict[str, str]]:
-    """The newest entries taken back, and the names of the people they name
-    (`storage.people.display_names`)."""
+    """The newest entries taken back, and the names of the people they name, their messages'
+    mentions too (`storage.people.display_names`)."""
     rows = await q.taken_back(s, team_id, limit)
     lines = [
         TakenBackLine(Entry.of(row), str(row.taken_back_by), row.undone_at, row.taken_back_reason)
         for row in rows
     ]
     named = {u for line in lines for u in (line.entry.giver, line.entry.receiver, line.by)}
+    named |= {u for line in lines for u in mentions.people(line.entry.message)}
     return lines, await people.display_names(s, team_id, named)

@@ -84,6 +84,7 @@ def kudos_id(text: str) -> int:
 
 
 async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from bot import mentions
     from bot.kudos.service import KudosService
     from bot.runtime.cli.database import migrated
     from bot.safe_text import plain_text, quoted
@@ -117,7 +118,7 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             # The modal's reason field takes line breaks; each kudos keeps one line.
             why = " ".join((line.reason or "").split()) or "(no reason given)"
             # As Slack shows it, on the line.
-            said = " ".join(plain_text(e.message).split())
+            said = " ".join(plain_text(mentions.named(e.message, names)).split())
             by = CLI_SHOWN if line.by == CLI else names.get(line.by, line.by)  # as Slack says
             print(
                 f"{line.at:%Y-%m-%d %H:%M} UTC  kudos {e.id}  by {by}  "

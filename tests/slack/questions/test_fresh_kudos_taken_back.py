@@ -15,6 +15,7 @@ import pytest
 
 from bot.runtime.cli import main
 from tests.slack.harness import SlackHarness
+from tests.slack.kudos.test_gone import react_kudos
 from tests.slack.kudos.world import dm_text, kudos_posts, ledger
 from tests.slack.questions.test_fresh_skills import asked, offers
 
@@ -102,7 +103,8 @@ async def test_taken_back_quotes_each_message_alike_as_it_reads(
     slack: SlackHarness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Two kudos taken back, one saying "Dev's", one naming @carol over two lines: `kudos
-    taken-back` quotes both alike, on one line each, as Slack shows them. Python's repr
+    taken-back` quotes both alike, on one line each, as Slack shows them (Carol by the name
+    askaround gives her everywhere, not the handle typed). Python's repr
     quoted the first in "double" and the second in 'single' quotes, with `<@U…>` for Carol
     and `\\n` for the line break."""
     monkeypatch.chdir(tmp_path)
@@ -114,7 +116,7 @@ async def test_taken_back_quotes_each_message_alike_as_it_reads(
         assert (code, err) == (0, "")
     code, out, _ = await admin(slack, monkeypatch, "taken-back")
     wombat, pairing = sorted(out.splitlines(), key=lambda line: "Maria" in line)
-    assert pairing.endswith(": “pairing with @carol”  reason: (no reason given)"), pairing
+    assert pairing.endswith(": “pairing with @Carol Diaz”  reason: (no reason given)"), pairing
     assert wombat.endswith(": “Dev's wombat state unlock”  reason: (no reason given)"), wombat
 
 
@@ -133,3 +135,20 @@ async def test_a_reason_over_several_lines_is_listed_on_one(
     code, out, _ = await admin(slack, monkeypatch, "taken-back")
     [line] = out.splitlines()
     assert line.endswith("reason: meant for Carol, not Dev"), line
+
+
+async def test_taken_back_names_whom_a_reacted_message_mentions(
+    slack: SlackHarness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Alice reacts :kudos: to Dev's "paired with @carol on the wombat unlock": Slack's
+    message names Carol by her id alone (`<@U…>`), and `kudos taken-back` quoted it as
+    "paired with @U0000003", where the digests and `askaround report` read "@Carol Diaz"."""
+    monkeypatch.chdir(tmp_path)
+    message = await slack.post("dev", "general", f"paired with <@{slack.user('carol')}> on it")
+    await react_kudos(slack, "alice", message)
+    [entry] = await ledger(slack)
+    code, _, err = await admin(slack, monkeypatch, "take-back", str(entry.id))
+    assert (code, err) == (0, "")
+    code, out, _ = await admin(slack, monkeypatch, "taken-back")
+    [line] = out.splitlines()
+    assert line.endswith(": “paired with @Carol Diaz on it”  reason: (no reason given)"), line
