@@ -52,6 +52,10 @@ def test_a_last_period_is_the_whole_one_before_this_one() -> None:
     january = datetime(2026, 1, 3, tzinfo=UTC)
     year = (datetime(2025, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC))
     assert r.period_window("last year", january, "UTC") == year
+    # London's week of the change to summer time is 167 hours: Monday 00:00 GMT to 00:00 BST.
+    spring = datetime(2026, 3, 30, 12, tzinfo=UTC)
+    short = (datetime(2026, 3, 23, tzinfo=UTC), datetime(2026, 3, 29, 23, tzinfo=UTC))
+    assert r.period_window("last week", spring, "Europe/London") == short
 
 
 def test_allowance_by_role_and_what_is_left() -> None:
