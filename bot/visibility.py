@@ -43,11 +43,14 @@ AUDIENCE: dict[Field, Audience] = {
 @dataclass(frozen=True)
 class Viewer:
     """A person (by Slack user id) or the routing engine, which is nobody's eyes. A `guest`
-    of the workspace sees a public channel's questions and kudos only as a private one's."""
+    of the workspace sees a public channel's questions and kudos only as a private one's.
+    Someone who `left` the workspace (deactivated, or removed from it while their Enterprise
+    Grid organisation keeps them in its other workspaces) reads none of its reports."""
 
     user_id: str | None
     routing: bool = False
     guest: bool = False
+    left: bool = False
 
 
 ROUTING = Viewer(user_id=None, routing=True)
@@ -58,10 +61,10 @@ READERS = Viewer(user_id=None)
 GUEST_READERS = Viewer(user_id=None, guest=True)
 
 
-def person(user_id: str, *, guest: bool = False) -> Viewer:
+def person(user_id: str, *, guest: bool = False, left: bool = False) -> Viewer:
     if not user_id:
         raise ValueError("a viewer needs a user id")
-    return Viewer(user_id=user_id, guest=guest)
+    return Viewer(user_id=user_id, guest=guest, left=left)
 
 
 def reads_public(viewer: Viewer) -> bool:
@@ -202,9 +205,12 @@ def may_see_report(
     """Whether `viewer` may read the team report of `manager_user_id`.
 
     A manager sees their own org: their own report, and that of any manager below them
-    (`org` is everyone below the viewer). Admins see anyone's. Nobody else sees any.
+    (`org` is everyone below the viewer). Admins see anyone's. Nobody else sees any, and
+    nobody who `left` the workspace: an Enterprise Grid organisation shows a person one Home
+    tab across its workspaces, so one removed from a workspace may still press *Full report*
+    on the tab that workspace published, and the org chart still names them its manager.
     """
-    if viewer.user_id is None:
+    if viewer.user_id is None or viewer.left:
         return False
     return admin or viewer.user_id == manager_user_id or manager_user_id in org
 

@@ -42,6 +42,11 @@ NOT_A_MANAGER = (
     "Team reports are for managers, and nobody reports to you in the org chart. "
     "If that is wrong, ask an admin to import it (`askaround import people`)."
 )
+# Someone no longer of the workspace (`visibility.may_see_report`): pressing *Full report* on
+# a Home tab it published before an Enterprise Grid org removed them from it.
+NO_LONGER_HERE = (
+    "You're no longer a member of this workspace, so its team reports aren't yours to see."
+)
 # An admin is one: they read anyone's report, and whoever imports the chart is no one else.
 ADMIN_NOT_A_MANAGER = (
     "Nobody reports to you in the org chart, so you have no team report of your own. As an "
@@ -210,12 +215,22 @@ class DigestService:
     async def withheld(self, run: Run) -> None:
         """The run is done without its post: the roundup is not for its channel now
         (`visibility.may_post_in_kudos_channel`), or the digest's manager has nobody in
-        their team now; a retry posts nothing either."""
+        their team now, or left the workspace (`still_theirs`); a retry posts nothing
+        either."""
         async with self._sessions() as s, s.begin():
             await q.update_run(
                 s, run.team_id, run.manager_user_id, run.week.label,
                 status="skipped", sent_at=self._now(),
             )  # fmt: skip
+
+    async def still_theirs(self, team_id: str, manager_user_id: str) -> bool:
+        """Whether a digest queued for this manager may still be sent them: their own report
+        (`visibility.may_see_report`), which nobody who left the workspace since reads."""
+        async with self._sessions() as s:
+            manager = await q.person(s, team_id, manager_user_id)
+        left = manager is None or manager.deactivated
+        viewer = visibility.person(manager_user_id, left=left)
+        return visibility.may_see_report(viewer, manager_user_id, admin=False, org=set())
 
     async def given_up(self, team_id: str, manager_user_id: str, week: IsoWeek) -> None:
         """The outbox gave the digest up: it may have been posted without its files."""
@@ -278,9 +293,12 @@ class DigestService:
             # Who left is still in the chart: their team's report stays with those above them.
             below = await q.team_members(s, team_id, viewer_user_id, with_departed=True)
             org = {p.user_id for p in below}
+            left = viewer is not None and viewer.deactivated
             if not visibility.may_see_report(
-                visibility.person(viewer_user_id), target, admin=admin, org=org
+                visibility.person(viewer_user_id, left=left), target, admin=admin, org=org
             ):
+                if left:
+                    raise UserError(NO_LONGER_HERE)
                 if not org:  # no report of their own to speak of
                     raise UserError(f"{NOT_A_MANAGER} {ANYONES}.")
                 raise UserError(

@@ -12,9 +12,9 @@ from bot.services import Services
 from handlers.client.directory import (
     SLACKBOT,
     described,
+    heard_of,
     is_guest,
     member_elsewhere,
-    profile_from_slack,
 )
 
 
@@ -50,13 +50,13 @@ async def slack_admin_heard(
 async def reader_heard(
     client: AsyncWebClient, services: Services, team_id: str, user_id: str
 ) -> dict[str, Any] | None:
-    """What users.info says of them now, stored as a `user_change` is
-    (`PeopleService.heard`), for a surface whose reader may be a guest of the workspace (a
-    report, a digest, the insights): one made a guest since, whose `user_change`
-    never came, reads as one at once."""
+    """What users.info says of them now, acted on as a `user_change` is (`heard_of`), for a
+    surface whose reader may be a guest of the workspace (a report, a digest, the insights)
+    or no longer in it: one made a guest since, or removed from the workspace by their
+    Enterprise Grid organisation, whose `user_change` never came, reads as one at once."""
     user = await described(client, user_id)
-    if user is not None and not member_elsewhere(user, team_id):
-        await services.people.heard(team_id, profile_from_slack(user))
+    if user is not None:
+        await heard_of(services, team_id, user)
     return user
 
 

@@ -47,8 +47,13 @@ async def digest_dm(
     run = await services.digests.pending(team_id, manager, week)
     if run is None:
         return  # an earlier attempt finished it
-    # Made a guest since, the `user_change` lost, they are shown counts alone from now on.
+    # Made a guest since, the `user_change` lost, they are shown counts alone from now on;
+    # gone from the workspace (an Enterprise Grid org's other workspaces keep them), nothing.
     await reader_heard(client, services, team_id, manager)
+    if not await services.digests.still_theirs(team_id, manager):
+        await services.digests.withheld(run)
+        log.info("digest %s for %s withheld: they left the workspace", week.label, manager)
+        return
     summary = await services.digests.summary(
         team_id, manager, week, private_now(client, services.conversations.of(team_id))
     )

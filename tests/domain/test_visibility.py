@@ -63,6 +63,8 @@ def test_team_reports_are_for_the_manager_their_org_and_admins() -> None:
     assert not visibility.may_see_report(maria, "U_HANA", admin=False, org={"U_BOB"})
     assert visibility.may_see_report(maria, "U_HANA", admin=True, org=set())
     assert not visibility.may_see_report(visibility.ROUTING, "U_HANA", admin=True, org=set())
+    gone = visibility.person("U_MARIA", left=True)  # removed from the workspace: none
+    assert not visibility.may_see_report(gone, "U_MARIA", admin=True, org={"U_BOB"})
     assert visibility.is_admin(False, ["manager", "admin"]) and visibility.is_admin(True, None)
     assert not visibility.is_admin(False, ["manager"])
     assert visibility.report_shows(False) and not visibility.report_shows(True)
