@@ -48,9 +48,18 @@ class UserError(AskaroundError):
         return self.template.format(*map(name, self.names)) if self.names else str(self)
 
 
+# For someone askaround stored who left the workspace since (`bot.people.gone`): removed from
+# it by their Enterprise Grid organisation, which keeps them in its other workspaces.
+NO_LONGER_MEMBER = (
+    "I'm only for the people of this workspace, and you're no longer one of them, so I "
+    "can't do that for you."
+)
+
+
 class NotAMember(UserError):
     """Who acts is not known to be one of this workspace's people: a guest from another
-    organisation (Slack Connect), or someone Slack will not describe. Their request is refused
+    organisation (Slack Connect), someone Slack will not describe, or someone who left it
+    (`NO_LONGER_MEMBER`). Their request is refused
     whole, and its words are kept nowhere, not even in the inbox of requests
     (`handlers.dispatch.friendly`)."""
 

@@ -26,6 +26,15 @@ IN_MEMORY_FOR = timedelta(seconds=60)
 IN_MEMORY_PEOPLE = 20_000
 
 
+def gone(person: Profile) -> bool:
+    """Whether someone askaround stored left the workspace since (deactivated, or removed
+    from it by their Enterprise Grid organisation): who is stored is its own, but not for
+    good (`visibility.reads_workspace`)."""
+    return not visibility.reads_workspace(
+        visibility.person(person.user_id, left=person.deactivated)
+    )
+
+
 @dataclass(frozen=True)
 class HomeSummary:
     user_id: str

@@ -73,6 +73,16 @@ def reads_public(viewer: Viewer) -> bool:
     return not viewer.guest
 
 
+def reads_workspace(viewer: Viewer) -> bool:
+    """Whether `viewer` may be shown anything of the workspace (its people, its figures, its
+    reports, its colleagues asked for them) or act in it: anybody askaround stores as its
+    person, but one who `left` it. Slack lets no deactivated member back in, but an
+    Enterprise Grid organisation keeps someone removed from one of its workspaces in the
+    others, where the one Home tab it shows across them, and a press on it, may still
+    reach the workspace they left."""
+    return not viewer.left
+
+
 def sees_workspace_figures(viewer: Viewer) -> bool:
     """Whether `viewer` is shown figures of the whole workspace (how many colleagues
     askaround knows there, the leaderboards ranking its people by kudos received, its people
@@ -210,7 +220,7 @@ def may_see_report(
     tab across its workspaces, so one removed from a workspace may still press *Full report*
     on the tab that workspace published, and the org chart still names them its manager.
     """
-    if viewer.user_id is None or viewer.left:
+    if viewer.user_id is None or not reads_workspace(viewer):
         return False
     return admin or viewer.user_id == manager_user_id or manager_user_id in org
 

@@ -19,7 +19,7 @@ from typing import Protocol
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.conversations import PrivateNow
-from bot.errors import KudosRefused
+from bot.errors import NO_LONGER_MEMBER, KudosNotAMember, KudosRefused
 from bot.kudos import rules as r
 from bot.kudos import summaries, taking_back, tell
 from bot.kudos.allowance import room
@@ -38,6 +38,7 @@ from bot.kudos.records import (
 from bot.kudos.seconding import seconding
 from bot.kudos.taking_back import TakenBack, TakenBackLine
 from bot.kudos.workspace_rules import rules_and_giver
+from bot.people import gone
 from bot.profile import Profile
 from bot.recent import Recent
 from storage import (
@@ -76,6 +77,8 @@ class NotKnown:
 
 def _checked(giving: Giving) -> list[str]:
     """The rules a kudos is refused by before anything is read, and its entries' keys."""
+    if gone(giving.giver):  # stored as the workspace's once, gone from it since
+        raise KudosNotAMember(NO_LONGER_MEMBER, "recipients")
     r.check_recipients(giving.giver, giving.recipients)
     if giving.source not in QUOTED_SOURCES:
         r.check_no_broadcast(giving.reason)

@@ -18,7 +18,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import visibility
 from bot.directory.sync import SyncReport
-from bot.errors import ConfigError, KudosNotAMember, KudosRefused, NotAMember
+from bot.errors import NO_LONGER_MEMBER, ConfigError, KudosNotAMember, KudosRefused, NotAMember
+from bot.people import gone
 from bot.profile import MembershipUnsaid, Profile
 from bot.questions.results import AskRequest
 from bot.services import Services
@@ -235,9 +236,8 @@ async def ours(services: Services, team_id: str, user: dict[str, Any]) -> bool:
     """Whether someone Slack has just described is a person of this workspace."""
     if not member_elsewhere(user, team_id):
         return True
-    return (await services.people.known(team_id, {str(user["id"])})).get(
-        str(user["id"])
-    ) is not None
+    known = (await services.people.known(team_id, {str(user["id"])})).get(str(user["id"]))
+    return known is not None and not gone(known)
 
 
 async def lookup_profile(
@@ -292,6 +292,8 @@ async def lookup_profiles(
             guest, org = guests[0]
             ours = org is not None and org == await services.installations.enterprise_of(team_id)
             raise KudosRefused(elsewhere(guest, ours), "recipients")
+    if acting and user_ids and gone(known[user_ids[0]]):
+        raise KudosNotAMember(NO_LONGER_MEMBER, "recipients")
     return [known[u] for u in user_ids]
 
 
@@ -328,18 +330,20 @@ async def members_only(
     member of another organisation (Slack Connect, `member_elsewhere`) is told `elsewhere`.
     Someone askaround never stored whom Slack will not describe (`described` is None) cannot
     be told apart from one, and is refused too (`UNSAID_MEMBER`); one it stored is its own
-    (it stores only its own people), deactivated since or out of the bot's sight. Slack is
+    (it stores only its own people), out of the bot's sight since, until they leave it
+    (`bot.people.gone`: deactivated, or removed by their Enterprise Grid organisation, which
+    keeps them in its other workspaces; `NO_LONGER_MEMBER`). Slack is
     asked only about someone not stored within a day; a transient failure raises. A refusal
     is `NotAMember`: the request's words are not kept, even in the inbox. Without `keep`, a
     member Slack has just described is not stored either (a form that only opens: its
     submission looks them up itself). A member is returned as askaround knows them: what a
     caller needs of them besides (their time zone) is read once."""
     if (known := (await services.people.known(team_id, {user_id})).get(user_id)) is not None:
-        return known
+        return still_here(known)
     user = await described(client, user_id)
     if user is None:
         if (before := await services.people.described_before(team_id, user_id)) is not None:
-            return before
+            return still_here(before)
         raise NotAMember(UNSAID_MEMBER)
     if member_elsewhere(user, team_id):
         raise NotAMember(elsewhere)
@@ -347,6 +351,13 @@ async def members_only(
     if keep:
         [profile] = await services.people.remember(team_id, profile)
     return profile
+
+
+def still_here(person: Profile) -> Profile:
+    """`person`, refused (`NotAMember`) once they left the workspace (`gone`)."""
+    if gone(person):
+        raise NotAMember(NO_LONGER_MEMBER)
+    return person
 
 
 async def describe_asker(

@@ -16,12 +16,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from bot.digests.service import NO_LONGER_HERE
+from bot.errors import NO_LONGER_MEMBER
 from slack_emulator import payloads, shapes
 from storage import people as people_q
-from storage.models import Kudos, Person
+from storage.models import Kudos, Person, Question
 from tests.e2e.harness import PersonSpec
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.kudos.world import configure
@@ -138,7 +139,8 @@ async def test_a_manager_removed_from_a_grid_workspace_reads_none_of_its_reports
     await north.settle()
     opened = [str(c.args) for c in north.emu.calls if c.method == "views.open"]
     assert not [view for view in opened if "wombat" in view or "Team report" in view], opened
-    assert told_anywhere((north, south), maria) == [NO_LONGER_HERE]
+    said_then = NO_LONGER_MEMBER if heard else NO_LONGER_HERE  # learned when pressed
+    assert told_anywhere((north, south), maria) == [said_then]
 
 
 async def test_a_slack_connect_channel_between_two_installs_keeps_each_ones_own(
@@ -220,3 +222,36 @@ async def test_a_manager_removed_from_a_grid_workspace_is_sent_none_of_its_diges
     await north.drain()
     to_maria = [f"{m.text}{m.blocks}" for m in north.here.dm_messages(maria) if m.by_bot]
     assert not [text for text in to_maria if "wombat" in text or "2026-W50" in text], to_maria
+
+
+async def test_someone_removed_from_a_grid_workspace_is_shown_and_given_none_of_it(
+    grid: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """Maria, removed from North (its `user_change` heard), still reaches North's
+    installation from the organisation: its direct message with the app, its one Home tab.
+    Before, being stored as North's person once was enough: her question went to Alice,
+    `/skills who` listed North's people, `/kudos top` ranked them and her kudos counted in
+    North's ledger. Now someone who left is refused in one line, shown and given nothing."""
+    north, south = grid
+    maria = north.user("maria")
+    assert (await north.command("alice", "/skills", "add terraform:4")).ok
+    await north.drain()
+    north.services.indexes.invalidate(north.team_id)
+    await north.here.remove_user(maria, still_in=(south.team_id,))
+    await north.drain()
+    published = len([c for c in north.emu.calls if c.method == "views.publish"])
+    await north.dm_bot("maria", "how do we unlock a stuck terraform state?")
+    for command, text in (
+        ("/skills", "who terraform"),
+        ("/kudos", "top"),
+        ("/kudos", "@bob for the wombat migration"),
+    ):
+        assert (await north.command("maria", command, text)).ok
+    await north.here.open_home(maria)
+    await north.drain()
+    assert told_anywhere((north,), maria) == [NO_LONGER_MEMBER] * 4
+    assert len([c for c in north.emu.calls if c.method == "views.publish"]) == published
+    async with north.services.sessions() as s:
+        assert await s.scalar(select(func.count()).select_from(Question)) == 0
+        assert await s.scalar(select(func.count()).select_from(Kudos)) == 0
+    assert north.here.dm_messages(north.user("alice")) == []
