@@ -255,3 +255,27 @@ async def test_someone_removed_from_a_grid_workspace_is_shown_and_given_none_of_
         assert await s.scalar(select(func.count()).select_from(Question)) == 0
         assert await s.scalar(select(func.count()).select_from(Kudos)) == 0
     assert north.here.dm_messages(north.user("alice")) == []
+
+
+async def test_a_manager_in_two_grid_workspaces_reads_each_ones_report_there_alone(
+    grid: tuple[SlackHarness, SlackHarness],
+) -> None:
+    """Held (8 December). Maria, in North and South (one user id), manages Alice in North's
+    org chart alone. In South her report, `/kudos @alice`, `/kudos top` and her Home tab
+    show nothing of North's week; in North her report has it."""
+    north, south = grid
+    maria = south.user("maria")
+    assert "Kudos sent" in await said(north, "bob", "/kudos", THANKS)
+    assert "wombat migration" in await said(north, "maria", "/kudos", "report this week")
+    assert "Alice Martin · 1" in await said(north, "maria", "/kudos", "top")
+    shown = [
+        await said(south, "maria", "/kudos", text)
+        for text in ("report this week", "@alice", "top", f"report this week <@{maria}>")
+    ]
+    await south.here.open_home(maria)
+    await south.settle()
+    home = south.here.home_view(maria)
+    assert home is not None and "Full report" not in str(home.spec)
+    shown.append(str(home.spec))
+    assert not [text for text in shown if "wombat" in text or "Alice Martin · 1" in text], shown
+    assert "nobody reports to you" in shown[0], shown[0]
