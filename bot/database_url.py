@@ -39,7 +39,7 @@ def normalise_database_url(value: str) -> str:
     except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         shown = _PASSWORD.sub(r"\1***@", value)
         said = f"is malformed: {quoted(shown, one_line=True)} is not like {_URL_SHAPE}"
-        if "://" not in value and value.strip():  # a file's path, pasted as it is
+        if "://" not in value and value.strip().isprintable():  # a file's path, as it is
             said += f" (a file is named sqlite:///{value.strip()})"
         raise ConfigError("ASKAROUND_DATABASE_URL", said) from None
     if url.host and "@" in url.host:
