@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.control_chars import without_invisible
-from bot.directory.skills import normalise_skill
+from bot.directory.skills import QUOTE_MARKS, normalise_skill
 from bot.directory.status import (
     beyond_a_year,
     no_such_day,
@@ -419,7 +419,7 @@ def parse_network_entry(text: str, *, slack: bool = False) -> NetworkInput:
     match = _ENTRY.match(text.strip())
     if not match:
         raise SkillsSyntaxError(f"{_echoed(text, slack)} is not a network entry.")
-    target = match.group("target").strip().strip("\"'")
+    target = match.group("target").strip().strip(QUOTE_MARKS)
     relationship = match.group("rel").lower() if match.group("rel") else None
     if relationship is not None and relationship not in RELATIONSHIPS:
         raise SkillsSyntaxError(

@@ -20,7 +20,10 @@ from bot.control_chars import without_invisible
 
 _SEPARATORS = re.compile(r"[\s_/]+")
 _DASHES = re.compile(r"-{2,}")
-_EDGE_JUNK = "-,;:!?\"'()[]{}<>*`"
+# Quotes around a name, as typed: straight, or the typographic ones a phone's keyboard or a
+# Mac's smart punctuation puts in a slash command (`/skills add “google cloud”:4`).
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb\u2039\u203a"
+_EDGE_JUNK = "-,;:!?()[]{}<>*`" + QUOTE_MARKS
 _TOKEN = re.compile(r"[\w#+.\-]+")
 MAX_KEY_LENGTH = 100
 DID_YOU_MEAN_SCORE = 80.0
