@@ -198,7 +198,7 @@ def parse_command(text: str, today: date) -> Command:
         return AddSkills(tuple(items))
     if verb == "remove":  # named as `add` takes them: `:snake:`, `R&D!:5`
         parts = split_list(_needs(rest, "remove terraform, k8s"))
-        named = (_skill_part(p, slack=True, spaced=False)[0] for p in parts)
+        named = (_skill_part(p.translate(_WIDE_LEVEL), slack=True, spaced=False)[0] for p in parts)
         return RemoveSkills(tuple(n for n in named if n))
     if verb == "interests":
         if not rest:  # a look, as `/skills` alone is; clearing them is said out loud
@@ -265,10 +265,17 @@ def _network(rest: str) -> Command:
 
 
 def split_list(text: str) -> list[str]:
-    """Items separated by commas, lines or semicolons; not the `;` of Slack's `&amp;`,
-    `&lt;` or `&gt;` (`/skills add R&D:5` arrives as `R&amp;D:5`)."""
-    parts = re.split(r"[,\n]|(?<!&amp)(?<!&lt)(?<!&gt);", text)
+    """Items separated by commas, lines or semicolons (the full-width ones and the
+    ideographic comma `、` that a Japanese or Chinese input method types too); not the `;` of
+    Slack's `&amp;`, `&lt;` or `&gt;` (`/skills add R&D:5` arrives as `R&amp;D:5`)."""
+    parts = re.split(r"[,\n\uff0c\u3001]|(?<!&amp)(?<!&lt)(?<!&gt);|\uff1b", text)
     return [part.strip() for part in parts if part.strip()]
+
+
+# A level as such an input method types it: a full-width colon and digits (`terraform：４`).
+_WIDE_LEVEL = str.maketrans(
+    "\uff1a\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19", ":0123456789"
+)
 
 
 _LINK = re.compile(r"<[^<>]*:[^<>]*>")  # a link, its colon inside: `<mailto:ana@example.com>`
@@ -304,7 +311,7 @@ def parse_skill_items(text: str, *, slack: bool = False) -> list[SkillInput]:
     """`terraform:4, k8s, kubernets!:3` → skill inputs; a bad level is an error, not a guess.
     `slack`: the text is a command's, in Slack's format."""
     items: list[SkillInput] = []
-    for part in split_list(text):
+    for part in (part.translate(_WIDE_LEVEL) for part in split_list(text)):
         shown = safe_text(part) if slack else part  # a command's answer is mrkdwn: `_echoed`
         if _RUN_ON.search(part):
             with_commas = _RUN_ON.sub(r"\1, ", shown)

@@ -24,7 +24,8 @@ UNITS = ("week", "month", "quarter", "year")
 PERIODS = (*UNITS, "all", *(f"last {unit}" for unit in UNITS))
 DEFAULT_PERIOD = "month"
 
-_TAG = re.compile(r"(?<![\w&/])#([^\W\d_][\w-]*)")  # #ownership, #ética, #качество
+# #ownership, #ética, #качество; `＃` is how a Japanese or Chinese input method types `#`.
+_TAG = re.compile(r"(?<![\w&/])[#\uff03]([^\W\d_][\w-]*)")
 _PLAIN_AT = re.compile(r"^@([\w.-]+)")
 # Between and after the people thanked: commas, "and", "&", then an optional "for" or colon;
 # not the `&` of a typed `<` or `>` (`@bob <3` arrives as `<@U1> &lt;3`).
