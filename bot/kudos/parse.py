@@ -28,15 +28,16 @@ DEFAULT_PERIOD = "month"
 _TAG = re.compile(r"(?<![\w&/])[#\uff03]([^\W\d_][\w-]*)")
 _PLAIN_AT = re.compile(r"^@([\w.-]+)")
 # Between and after the people thanked: commas, "and", "&", then an optional "for" or colon;
-# not the `&` of a typed `<` or `>` (`@bob <3` arrives as `<@U1> &lt;3`).
-_JOINER = re.compile(r"^(?:,|&amp;|&(?!lt;|gt;)|\+|and\b)\s*", re.IGNORECASE)
+# not the `&` of a typed `<` or `>` (`@bob <3` arrives as `<@U1> &lt;3`). A Japanese or Chinese
+# input method's commas (`、`, `，`) and colon (`：`) too.
+_JOINER = re.compile(r"^(?:[,\uff0c\u3001]|&amp;|&(?!lt;|gt;)|\+|and\b)\s*", re.IGNORECASE)
 # Said before the people thanked (`/kudos to @bob …`, `/kudos thanks @bob …`): left out, as
 # the command itself says thanks; only where a mention (or a group, refused) follows.
 _BEFORE_PEOPLE = re.compile(
     r"^(?:(?:(?:big|many|huge)\s+)?(?:thanks|thank\s+you|thx|ty)(?:\s+to)?|to)\s+(?=<[@!])",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(r"^(?:[:\-—–]\s*)?(?:for\b:?\s*)?", re.IGNORECASE)  # `@a: for …`
+_LEAD_IN = re.compile(r"^(?:[:\uff1a\-—–]\s*)?(?:for\b:?\s*)?", re.IGNORECASE)  # `@a: for …`
 
 PEOPLE_ONLY_HINT = (
     "Kudos go to people, one by one: mention each person (`/kudos @ana @ben for …`) "

@@ -52,9 +52,10 @@ async def test_a_japanese_input_methods_punctuation_is_read_as_typed_in_ascii(
     colon, `、` between items and `＃` before a value: `/skills add terraform：4、kubernetes：3`
     saves Terraform at 4 and Kubernetes at 3 (before: one skill named "terraform：4、
     kubernetes：3", at level 3, answered as saved), `/skills remove kubernetes、terraform`
-    removes both, and `/kudos @bob　リリースノートをありがとう ＃teamwork` gives the value (before:
-    none, and "＃teamwork" kept in the reason)."""
-    alice, bob = slack.user("alice"), slack.user("bob")
+    removes both, and `/kudos @bob、@carol：リリースノートをありがとう ＃teamwork` thanks both
+    with the value (before: Bob alone, for "、@carol：リリースノートをありがとう ＃teamwork",
+    no value)."""
+    alice, bob, carol = (slack.user(handle) for handle in ("alice", "bob", "carol"))
     saved = await typed(slack, "/skills", "add terraform\uff1a4\u3001kubernetes\uff1a\uff13")
     assert saved == ":white_check_mark: Saved: Terraform (4), Kubernetes (3)."
     view = await slack.services.directory.profile(slack.team_id, alice, visibility.person(alice))
@@ -62,9 +63,11 @@ async def test_a_japanese_input_methods_punctuation_is_read_as_typed_in_ascii(
     removed = await typed(slack, "/skills", "remove kubernetes\u3001terraform")
     assert removed == "Removed: Kubernetes, Terraform."
     thanks = "\u30ea\u30ea\u30fc\u30b9\u30ce\u30fc\u30c8\u3092\u3042\u308a\u304c\u3068\u3046"
-    await typed(slack, "/kudos", f"<@{bob}|bob>\u3000{thanks} \uff03teamwork")
-    (kudos,) = await ledger(slack)
-    assert (kudos.receiver_user_id, kudos.message, kudos.values) == (bob, thanks, ["teamwork"])
+    await typed(
+        slack, "/kudos", f"<@{bob}|bob>\u3001<@{carol}|carol>\uff1a{thanks}\u3000\uff03teamwork"
+    )
+    given = [(k.receiver_user_id, k.message, k.values) for k in await ledger(slack)]
+    assert given == [(bob, thanks, ["teamwork"]), (carol, thanks, ["teamwork"])]
 
 
 async def test_kudos_texts_with_separators_slack_keeps_give_each_kudos(
