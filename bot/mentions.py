@@ -83,3 +83,18 @@ def without_people(text: str, user_id: str | None = None) -> str:
     if user_id is None:
         return PERSON.sub(" ", text)
     return PERSON.sub(lambda m: " " if m.group(1) == user_id else m.group(0), text)
+
+
+# The comma or colon that addresses someone by name, an input method's full-width ones too.
+_ADDRESSING = "[,:;\uff0c\uff1a\uff1b\u3001]"
+
+
+def without_addressee(text: str, user_id: str) -> str:
+    """The text without `user_id`'s mentions, nor the comma or colon that addressed them:
+    `<@U1>, how do we …?` and `how do we …, <@U1>?` are "how do we …?", `hey <@U1>: how do
+    we …?` is "hey how do we …?", where `without_people` left ", how do we …?"."""
+    mention = rf"<@{re.escape(user_id)}(?:\|[^>]*)?>"
+    text = re.sub(rf"^\s*{mention}\s*{_ADDRESSING}?", " ", text)
+    text = re.sub(rf"(?<=\S)\s*{mention}\s*{_ADDRESSING}", " ", text)
+    text = re.sub(rf"\s*{_ADDRESSING}?\s*{mention}(?=\s*[?!.\uff1f\uff01\u3002]*\s*$)", "", text)
+    return without_people(text, user_id)

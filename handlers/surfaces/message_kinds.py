@@ -41,7 +41,7 @@ _ABOUT_THE_BOT = re.compile(
 
 def strip_bot(text: str, bot_user_id: str | None) -> str:
     if bot_user_id:
-        text = mentions.without_people(text, bot_user_id)
+        text = mentions.without_addressee(text, bot_user_id)
     return " ".join(text.split())
 
 

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
 from sqlalchemy import select
@@ -163,3 +165,34 @@ async def test_a_mention_only_in_rich_text_blocks_is_asked_once(slack: SlackHarn
     async with slack.services.sessions() as s:
         (asked,) = await s.scalars(select(Question))
     assert asked.asker_user_id == slack.user("alice") and asked.text == QUESTION
+
+
+async def test_a_mention_addressed_with_a_comma_asks_the_words_after_it(
+    slack: SlackHarness,
+) -> None:
+    """`@askaround, how do we …?`, as people address someone (the comma, or a colon, after
+    the mention; a Japanese input method's `：`), and `how do we …, @askaround?`: the question
+    is the words without the mention and its comma, and Bob, who knows PostgreSQL, reads
+    them so. Before, the question began ", how do we …" in his DM, on Home and in `/ask
+    mine`."""
+    bob, bot = slack.user("bob"), slack.here.bot_user_id
+    form = real(slack, "kudos_about_someone")["form"]
+    form |= {"command": "/skills", "text": "add postgresql:5", "user_id": bob, "user_name": "bob"}
+    assert (await send(slack, "application/x-www-form-urlencoded", urlencode(form)))[0] == 200
+    restore, vacuum = "how do we restore a postgres backup to staging?", "how do we tune postgres"
+    said = [f"<@{bot}>, {QUESTION}", f"<@{bot}>\uff1a{restore}", f"{vacuum}, <@{bot}>?"]
+    for text in said:
+        event = real(slack, "app_mention_in_a_thread")["event"]
+        event.pop("thread_ts"), event.pop("parent_user_id")
+        typed = slack.here.workspace.chat.post(event["channel"], event["user"], text)
+        event |= {"text": text, "ts": typed.ts, "event_ts": typed.ts, "blocks": []}
+        body = json.dumps(envelope(slack, event))
+        assert await send(slack, "application/json", body) == (200, "")
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        asked = [q.text for q in await s.scalars(select(Question).order_by(Question.id))]
+    assert asked == [QUESTION, restore, f"{vacuum}?"]
+    slack.advance(timedelta(days=1))  # to Bob's working day
+    await slack.drain()
+    requests = "\n".join(m.text for m in slack.emu.dm_messages(bob) if m.by_bot)
+    assert QUESTION in requests and f", {QUESTION}" not in requests, requests
