@@ -173,14 +173,16 @@ async def test_a_mention_addressed_with_a_comma_asks_the_words_after_it(
     """`@askaround, how do we …?`, as people address someone (the comma, or a colon, after
     the mention; a Japanese input method's `：`), and `how do we …, @askaround?`: the question
     is the words without the mention and its comma, and Bob, who knows PostgreSQL, reads
-    them so. Before, the question began ", how do we …" in his DM, on Home and in `/ask
-    mine`."""
+    them so; `@askaround, what can you do?` is shown the help. Before, the question began ",
+    how do we …" in his DM, on Home and in `/ask mine`, and ", what can you do?" was asked
+    of colleagues."""
     bob, bot = slack.user("bob"), slack.here.bot_user_id
     form = real(slack, "kudos_about_someone")["form"]
     form |= {"command": "/skills", "text": "add postgresql:5", "user_id": bob, "user_name": "bob"}
     assert (await send(slack, "application/x-www-form-urlencoded", urlencode(form)))[0] == 200
     restore, vacuum = "how do we restore a postgres backup to staging?", "how do we tune postgres"
     said = [f"<@{bot}>, {QUESTION}", f"<@{bot}>\uff1a{restore}", f"{vacuum}, <@{bot}>?"]
+    said.append(f"<@{bot}>, what can you do?")
     for text in said:
         event = real(slack, "app_mention_in_a_thread")["event"]
         event.pop("thread_ts"), event.pop("parent_user_id")
@@ -196,3 +198,5 @@ async def test_a_mention_addressed_with_a_comma_asks_the_words_after_it(
     await slack.drain()
     requests = "\n".join(m.text for m in slack.emu.dm_messages(bob) if m.by_bot)
     assert QUESTION in requests and f", {QUESTION}" not in requests, requests
+    (helped,) = [e.text for e in slack.emu.ephemerals(slack.user("alice")) if "I find" in e.text]
+    assert helped.startswith("I find colleagues who know about something")
