@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import home
 from bot.questions import lookup, tell
 from bot.questions.results import Accepted
 from bot.questions.rounds import Clock
@@ -69,6 +70,8 @@ async def _accept(
             await tell.offers_closed(s, question, closed, f"<@{user_id}> is on it — thanks!", now)
             await tell.connected(s, question, user_id, now)
             await tell.asking_helper(s, question, user_id, "connected", now)
+            # The asker's tab lists the question with who helps, and its Solved button.
+            await home.changed(s, team_id, question.asker_user_id, now)
             return Accepted(
                 QuestionView.of(question),
                 OfferView.of(offer),
