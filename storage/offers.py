@@ -154,6 +154,29 @@ async def pending_offers_to(session: AsyncSession, team_id: str, user_id: str) -
     return result.all()
 
 
+async def pending_offers_in_thread(
+    session: AsyncSession, team_id: str, user_id: str, channel_id: str, thread_ts: str
+) -> Sequence[Offer]:
+    """This person's requests still asking them about an open question whose thread is
+    this one: what a reply of theirs there answers. Read by the person first (their few
+    offers, `candidate_user_id` indexed), as every thread reply in a channel asks it."""
+    result = await session.scalars(
+        select(Offer)
+        .join(Question, Question.id == Offer.question_id)
+        .where(
+            Offer.team_id == team_id,
+            Offer.candidate_user_id == user_id,
+            Offer.status == "pending",
+            Question.team_id == team_id,
+            Question.status == "open",
+            Question.channel_id == channel_id,
+            Question.thread_ts == thread_ts,
+        )
+        .order_by(Offer.id)
+    )
+    return result.all()
+
+
 async def pending_offers_to_guests(session: AsyncSession, team_id: str) -> Sequence[Offer]:
     """The requests waiting for someone stored as a guest of the workspace."""
     guests = select(Person.user_id).where(Person.team_id == team_id, Person.is_guest.is_(True))

@@ -1,6 +1,6 @@
 """Accepting a request: the colleague who says they can help becomes the question's helper,
 exactly one of simultaneous clicks winning (`QuestionService.accept` calls this with its unit
-of work)."""
+of work); so does one who answers in the question's thread instead (`answered_in_thread`)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ async def accept(
     user_id: str,
 ) -> Accepted:
     try:
-        outcome = await _accept(sessions, clock, team_id, offer_id, user_id)
+        outcome = await _accept(sessions, clock, team_id, offer_id, user_id, in_thread=False)
     except _OfferAnswered as answered:  # the claim was rolled back with the rest
         outcome = answered.offer
     if isinstance(outcome, Accepted):
@@ -52,6 +52,8 @@ async def _accept(
     team_id: str,
     offer_id: int,
     user_id: str,
+    *,
+    in_thread: bool,
 ) -> Accepted | OfferView:
     """Claim the question, then the offer (the offer as read when the question was taken
     already): a "Not me" on the same offer committed in between rolls the claim back. The
@@ -66,9 +68,13 @@ async def _accept(
             ):
                 raise _OfferAnswered(offer)
             closed = await lookup.close_others(s, question, keep=offer.id, at=now)
-            await tell.helper_on_it(s, question, [offer], "offer_closed", now)
+            if in_thread:  # they already met in the thread: no introduction posted there
+                await tell.answered_in_thread(s, question, offer, now)
+            else:
+                await tell.helper_on_it(s, question, [offer], "offer_closed", now)
             await tell.offers_closed(s, question, closed, f"<@{user_id}> is on it — thanks!", now)
-            await tell.connected(s, question, user_id, now)
+            if not in_thread:
+                await tell.connected(s, question, user_id, now)
             await tell.asking_helper(s, question, user_id, "connected", now)
             # The asker's tab lists the question with who helps, and its Solved button.
             await home.changed(s, team_id, question.asker_user_id, now)
@@ -79,3 +85,29 @@ async def _accept(
                 offer_views(closed),
             )
         return OfferView.of(offer)
+
+
+async def answered_in_thread(
+    sessions: async_sessionmaker[AsyncSession],
+    clock: Clock,
+    team_id: str,
+    channel_id: str,
+    thread_ts: str,
+    user_id: str,
+) -> list[Accepted]:
+    """`user_id` replied in the thread of a question whose request still asks them: they
+    took it on as *I can help* does (the others asked stand down, nobody new is asked),
+    but nobody is introduced: the reply is in the thread already. Anyone else's reply (the
+    asker's, a colleague not asked or whose request ended) changes nothing. A request
+    answered meanwhile, or a question taken by someone else, loses as a click would."""
+    async with sessions() as s:
+        offers = await offer_q.pending_offers_in_thread(s, team_id, user_id, channel_id, thread_ts)
+    taken: list[Accepted] = []
+    for offer in offers:
+        try:
+            outcome = await _accept(sessions, clock, team_id, offer.id, user_id, in_thread=True)
+        except _OfferAnswered:
+            continue
+        if isinstance(outcome, Accepted):
+            taken.append(outcome)
+    return taken

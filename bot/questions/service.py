@@ -110,6 +110,15 @@ class QuestionService:
         """A colleague can help (`accepting.accept`)."""
         return await accepting.accept(self._sessions, self.clock, team_id, offer_id, user_id)
 
+    async def answered_in_thread(
+        self, team_id: str, channel_id: str, thread_ts: str, user_id: str
+    ) -> list[Accepted]:
+        """A reply in a question's thread by a colleague it still asks
+        (`accepting.answered_in_thread`)."""
+        return await accepting.answered_in_thread(
+            self._sessions, self.clock, team_id, channel_id, thread_ts, user_id
+        )
+
     async def decline(
         self,
         team_id: str,

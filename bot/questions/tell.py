@@ -216,13 +216,35 @@ def _not_introduced(asker_user_id: str) -> str:
     )
 
 
+IN_THREAD = "answered_in_thread"
+ANSWERED_IN_THREAD = (
+    "You answered in the question's thread, so you're on it: I've stopped asking others."
+)
+
+
+async def answered_in_thread(
+    s: AsyncSession, question: Question, offer: Offer, at: datetime
+) -> None:
+    """The helper's request, once they took the question on by answering in its thread: it
+    says so (`on_it_note`, for every later redraw too), its buttons gone; their Home tab
+    lists it among the questions they help with, as after `connected`."""
+    await _each(
+        s, question, [offer], "question.offer_closed", IN_THREAD, at,
+        note=ANSWERED_IN_THREAD, on_it=True,
+    )  # fmt: skip
+    await home.changed(s, question.team_id, offer.candidate_user_id, at)
+
+
 async def on_it_note(s: AsyncSession, question: Question, offer_id: int) -> str:
     """What the helper's request says as the introduction stands: connected once it was
-    posted, where it said so while it only waited in the outbox; to reach out themselves
+    posted, where it said so while it only waited in the outbox; that they answered in the
+    thread, where nobody introduces them (`answered_in_thread`); to reach out themselves
     once it was given up (`not_introduced`); until then, that it is on its way. Each of its
     updates says this when it is sent, so one that lands late says nothing stale."""
     if question.connected_message_ts:
         return CONNECTED
+    if await outbox.payload_of(s, question.team_id, f"{IN_THREAD}:{offer_id}") is not None:
+        return ANSWERED_IN_THREAD
     if await outbox.keyed_from(s, question.team_id, f"{NOT_INTRODUCED}:{offer_id}"):
         return _not_introduced(question.asker_user_id)
     return f"You're on it: I'm connecting you with <@{question.asker_user_id}>…"

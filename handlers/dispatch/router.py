@@ -62,6 +62,13 @@ def conversation_type(event: dict[str, Any]) -> str | None:
     return "im" if str(event.get("channel") or "").startswith("D") else None
 
 
+def is_thread_reply(event: dict[str, Any]) -> bool:
+    """Whether a message event is a reply in a thread: Slack tells one by its `thread_ts`
+    not being its own `ts` (a thread's first message may carry both, the same)."""
+    thread = event.get("thread_ts")
+    return bool(thread) and thread != event.get("ts")
+
+
 def deleted_ts(event: dict[str, Any]) -> str | None:
     """The ts of the message a `message` event says was deleted: a `message_deleted`, or the
     `message_changed` to a tombstone that Slack sends instead for a message with thread
@@ -148,9 +155,10 @@ class Router:
         self._record("event", name)
         return self._friendly(self.app.event(name, middleware=self._stored))
 
-    def message(self, channel_type: str) -> Decorator:
+    def message(self, channel_type: str, matchers: list[Listener] | None = None) -> Decorator:
         """Messages people type in one conversation type (`im`, `channels`, …): plain ones, and
-        the subtypes that are a person's message too (`TYPED`). The rest are answered by
+        the subtypes that are a person's message too (`TYPED`); with `matchers`, only those
+        they all accept, decided before the request is stored. The rest are answered by
         `ignore_other_events`.
 
         Bolt's event constraints only look at `type` and `subtype`, so the conversation type
@@ -173,7 +181,9 @@ class Router:
 
         return self._friendly(
             self.app.event(
-                "message", matchers=[typed_in_conversation_type], middleware=self._stored
+                "message",
+                matchers=[typed_in_conversation_type, *(matchers or [])],
+                middleware=self._stored,
             )
         )
 

@@ -32,6 +32,7 @@ from handlers.dispatch.router import (
     edit_ts,
     edited_message,
     is_notice,
+    is_thread_reply,
 )
 from handlers.dispatch.workspace import by_askaround, from_elsewhere, workspace_of
 from handlers.outbox.question_reads import names_of
@@ -196,7 +197,7 @@ def register(router: Router, services: Services) -> None:
         `thread_ts` not being its `ts`, and names the author of what it replies to in
         `parent_user_id`, never that message's words or metadata."""
         thread, channel = event.get("thread_ts"), str(event["channel"])
-        if not channel.startswith("D") or not thread or thread == event["ts"]:
+        if not channel.startswith("D") or not is_thread_reply(event):
             return None
         team, thread = workspace_of(context), str(thread)
         # A reply also sent to the conversation names no parent, only its thread's `root`.
@@ -307,9 +308,13 @@ def register(router: Router, services: Services) -> None:
     @router.message("channels")
     async def channel_message(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         """Watched channels: offer help in the thread, only when confident, never to the quiet.
+        A thread reply is no question of its own: it may answer one (`thread_reply`).
 
         The offer is a hint nobody asked for: when Slack fails any step of it, it is left
         unsaid, never an error told to someone who only posted a message."""
+        if is_thread_reply(event):
+            await thread_reply(event, context)
+            return
         text = typed_text(event)
         if (
             event.get("bot_id")
@@ -323,6 +328,26 @@ def register(router: Router, services: Services) -> None:
             await nudge(event, client, context)
         except SlackApiError as refused:
             log.info("nudge not shown: %s", error_code(refused) or refused.response.status_code)
+
+    async def a_thread_reply(body: dict[str, Any]) -> bool:
+        return is_thread_reply(body.get("event") or {})
+
+    @router.message("groups", matchers=[a_thread_reply])
+    async def private_channel_reply(event: dict[str, Any], context: Any) -> None:
+        """A private channel's thread replies, for `thread_reply`; nothing else said there is
+        listened to (nor stored)."""
+        await thread_reply(event, context)
+
+    async def thread_reply(event: dict[str, Any], context: Any) -> None:
+        """A reply in a thread, by a person: one a question asked there still waits on took
+        it on, as *I can help* would (`QuestionService.answered_in_thread`). Another app's
+        says nothing of anyone; an edit or a deletion is no reply (`Router.message`), and
+        Slack's retry finds the request answered already."""
+        if event.get("bot_id") or not event.get("user"):
+            return
+        await services.questions.answered_in_thread(
+            workspace_of(context), str(event["channel"]), str(event["thread_ts"]), event["user"]
+        )
 
     async def nudge(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         where = await conversation_of(client, event["channel"], context)
