@@ -4,7 +4,10 @@ FAQ's `Q: …? A: …`, the answer posted for next time."""
 from __future__ import annotations
 
 from bot.questions import detect_languages as languages
-from bot.questions.detect_words import tagalog_hausa_amharic_tamil
+from bot.questions.detect_words import (
+    slavic_baltic_afrikaans_catalan_telugu,
+    tagalog_hausa_amharic_tamil,
+)
 from bot.questions.detect_words.fragments import phrases
 
 # The asker says the question is settled (`…? never mind, found it`): it needs no one now.
@@ -73,7 +76,8 @@ ANSWERED_ITSELF = phrases(
     # (`Jae asked me how to fix the seams. Told him to bump the resolution`, the asker named)
     # the writer's own question, asked of a colleague who answered it (`I asked Ngozi how to close
     # a ticket and she showed me the pending status`); `…and she didn't know either` stays open
-    r"\bi asked (?:@person|[\w-]+)(?: [\w-]+)? (?:how|where|why|what|which|whether|if) "
+    # (the `I` dropped as chat drops it: `Asked Priya how to clear the jam and she showed me…`)
+    r"(?:\bi |^)asked (?:@person|[\w-]+)(?: [\w-]+)? (?:how|where|why|what|which|whether|if) "
     r"[^?]{1,120}? "
     r"(?:and|,) (?:she|he|they) (?:showed|told|explained|pointed|walked|sent|said|gave)\b"
     r"(?![^?]*\b(?:find out|check|get back|not sure|doesn't know|didn't know|don't know|"
@@ -159,6 +163,8 @@ ANSWERED_ITSELF = phrases(
     # the same in Tagalog, Hausa, Amharic and Tamil, with no word edge (a Tamil word may end in
     # a mark, which `\b` does not see as part of it)
     r"\?[^?]*(?:" + "|".join(tagalog_hausa_amharic_tamil.ANSWERED_ITSELF) + r")[^?]*$",
+    # and in Serbian, Bulgarian, Afrikaans, Catalan, Lithuanian and Telugu, the same way
+    r"\?[^?]*(?:" + "|".join(slavic_baltic_afrikaans_catalan_telugu.ANSWERED_ITSELF) + r")[^?]*$",
     # which of two it is, answered by the writer naming one right after (`Is the number from the
     # SoS or our own count? Our own count, sourced to…`), or by what they checked (`…which is
     # it? checked, 47.6`), with no question after it

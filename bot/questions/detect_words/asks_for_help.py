@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
     help_languages,
+    slavic_baltic_afrikaans_catalan_telugu,
     south_asia_east_africa,
     tagalog_hausa_amharic_tamil,
 )
@@ -57,6 +58,12 @@ ASKS_FOR_HELP = phrases(
     # tech, what usually causes that`); `that's what causes it` says
     r"what (?:usually |typically |normally |commonly |would |could |might |can )?(?:causes|"
     r"cause|is causing|could be causing) (?:that|this|it|these|those)\b(?!['.,]? (?:is|was)\b)",
+    # what makes a thing behave so, asked (`what makes a pump cavitate?`, `what usually makes the
+    # scanner skip pages?`), as `what causes…` asks; what makes a person tick, or a thing good,
+    # special or different, is taste
+    r"what (?:usually |typically |normally |would |could |might )?makes? (?:a|an|the|our|my|this|"
+    r"that|these|those) (?![^?.!]*\b(?:good|great|better|best|worse|special|unique|different|"
+    r"tick|happy|so|such)\b)(?:[\w-]+ ){1,3}[\w-]+\b[^?.!]{0,40}\?",
     CAUSE,
     # a fault's cause guessed at after the fault is told (`the clip won't download, says "video
     # not available" — is it because the truck was off?`); opening a message, `is it because of
@@ -435,4 +442,5 @@ ASKS_FOR_HELP = phrases(
     *languages.ASKS_FOR_HELP,
     *south_asia_east_africa.ASKS_FOR_HELP,
     *tagalog_hausa_amharic_tamil.ASKS_FOR_HELP,
+    *slavic_baltic_afrikaans_catalan_telugu.ASKS_FOR_HELP,
 )

@@ -4,7 +4,11 @@ way to do a thing, asked as an opinion."""
 from __future__ import annotations
 
 from bot.questions import detect_languages as languages
-from bot.questions.detect_words import south_asia_east_africa, tagalog_hausa_amharic_tamil
+from bot.questions.detect_words import (
+    slavic_baltic_afrikaans_catalan_telugu,
+    south_asia_east_africa,
+    tagalog_hausa_amharic_tamil,
+)
 from bot.questions.detect_words.fragments import DE_CLAUSE, SOMEONE, phrases
 
 # A method someone knows, asked as an opinion (`wdyt is the best way to…`).
@@ -255,6 +259,12 @@ ASKS_HOW = phrases(
     r"(?<!@person )where(?:'s| is| are) (?:the |our |a |an |any )?(?:[\w-]+ ){0,2}(?:doc|docs|"
     r"documentation|runbook|runbooks|playbook|guide|wiki page|wiki|sop|how-?to|instructions|"
     r"template|kb article|checklist) (?:for|on|about|to)\b",
+    # and where its latest version is (`where's the latest onboarding checklist?`, `where is the
+    # current version of the fire plan`), as `where can I find…` asks
+    r"(?<!@person )where(?:'s| is| are) (?:the |our )?(?:latest|current|newest|most recent|"
+    r"up-to-date|updated) (?:version of (?:the |our )?)?(?:[\w-]+ ){0,3}(?:doc|docs|"
+    r"documentation|runbook|playbook|guide|sop|procedure|policy|instructions|template|checklist|"
+    r"spec|specs|drawings?|form|manual|handbook|version|copy)\b",
     # where a thing is filed, asked as a choice (`do fringe benefits go under personnel or a
     # separate line`, `does the deposit go in capex or opex?`)
     r"(?:do|does|should) (?:the |a |an |our |my )?[\w-]+(?: [\w-]+){0,3} (?:go|belong|get booked|"
@@ -490,4 +500,5 @@ ASKS_HOW = phrases(
     *languages.ASKS_HOW,
     *south_asia_east_africa.ASKS_HOW,
     *tagalog_hausa_amharic_tamil.ASKS_HOW,
+    *slavic_baltic_afrikaans_catalan_telugu.ASKS_HOW,
 )

@@ -4,7 +4,11 @@ sentence asks with (`interrogative opening`, +0.15), and the lead-ins read past 
 from __future__ import annotations
 
 from bot.questions import detect_languages as languages
-from bot.questions.detect_words import south_asia_east_africa, tagalog_hausa_amharic_tamil
+from bot.questions.detect_words import (
+    slavic_baltic_afrikaans_catalan_telugu,
+    south_asia_east_africa,
+    tagalog_hausa_amharic_tamil,
+)
 from bot.questions.detect_words.fragments import phrases
 
 # A plain wh-question: weak on its own ("why is the office so quiet today?").
@@ -25,6 +29,7 @@ INTERROGATIVE_OPENERS = (
     | languages.INTERROGATIVE_OPENERS
     | south_asia_east_africa.INTERROGATIVE_OPENERS
     | tagalog_hausa_amharic_tamil.INTERROGATIVE_OPENERS
+    | slavic_baltic_afrikaans_catalan_telugu.INTERROGATIVE_OPENERS
 )
 
 # Words before the real opening of a sentence: `hey all, btw, quick one: how do we …`.

@@ -59,8 +59,9 @@ EXASPERATED = re.compile(
     # with a grimace, a clown or an angry face too (`who approved this budget 😬`); after a real
     # question a grimace is nerves (`anyone know why the export failed? 😬`), as 😅 is, and `who
     # owns the font licences 😬` asks
+    # (its `?` typed too: `who took the keys to the van?? :angry:`)
     + r"|^\W*(?:ok |so |ok so |um |ugh,? )?who (?:\w+ed|broke|put|left|took|thought|wrote|made|"
-    r"let|set|chose|picked|drew|did)\b[^.?!\n]*?\s*"
+    r"let|set|chose|picked|drew|did)\b[^.?!\n]*?[?!]*\s*"
     + _venting(
         _EYE_ROLLS + r"|grimacing|clown_face|rage|angry|triumph",
         r"🤦|🙄|🙃|💀|😒|😑|😬|🤡|😡|😠|😤",

@@ -199,7 +199,11 @@ SOCIAL = phrases(
     r"[?.!]\s*"
     r"(?:just )?asking for (?:everyone|everybody|all of us|the rest of us|a friend|the whole "
     r"(?:team|floor|office|building)|(?:the|my|our|a) (?:[\w-]+ ){0,2}(?:machine|server|"
-    r"computer|laptop|build|farm|printer|plants?|cat|dog|sanity|liver|wallet|back|eyes))\b",
+    r"computer|laptop|build|farm|printer|plants?|cat|dog|sanity|liver|wallet|back|eyes))\b"
+    # or for whoever bears it, named last (`…? Asking for my ears.`, `…? asking for the night
+    # shift`): the blame's tag, the message ending on it
+    r"|who (?:\w+ed|put|chose|thought|made|let|set|wrote|took|left|built|drew)\b[^?]{0,120}?"
+    r"[?.!]\s*(?:just )?asking for (?:the|my|our|your|all the) (?:[\w'-]+ ){0,2}[\w'-]+[.!]*$",
     # a thing scorned beside what replaces it (`Who needs documentation when you have tribal
     # knowledge, right?`, `who needs sleep when you have a 9am hearing?`): a jibe, not a question
     r"^who needs [^?]{1,60} when (?:you|we|u|you've|we've) (?:have|got|'ve got)\b",

@@ -113,4 +113,10 @@ WORK_POLICY = phrases(
     # `the fluid deficit for a 7% dehydrated dog`), not a pet talked of
     r"dos(?:e|es|ing)|mg/kg|mcg/kg|ml/kg|mcg|fluid deficit|dehydrated|sedation|an(?:a)?esthesia|"
     r"(?:normal|reference) ranges?",
+    # and a restaurant or a shop that is a business partner, paid or paying commission (`how do
+    # we handle a restaurant asking to be paid weekly?`, `com es calcula la comissió quan el
+    # restaurant…`, `new restaurant partner…`), is the platform's trade, not a meal out
+    r"(?:restaurant|merchant|shop|store) partners?|partner (?:restaurants?|merchants?|shops?|"
+    r"stores?)|commissions?|comissio|comision|payouts?|paid (?:daily|weekly|monthly|biweekly|"
+    r"fortnightly)",
 )
