@@ -278,17 +278,19 @@ class KudosService:
                 raise KudosRefused("Only the person who gave these kudos can undo them.")
             entries = tuple(Entry.of(row) for row in rows)
             group_dm = await tell.given_in_group_dm(s, team_id, batch_key)
-            if all(row.undone_at is not None for row in rows):
-                by_admin = await kudos_taken_back.of_batch(s, team_id, batch_key)
-                return Undone(entries, already=True, group_dm=group_dm, taken_back=by_admin)
-            if now - rows[0].created_at > r.UNDO_WINDOW:
+            already = all(row.undone_at is not None for row in rows)
+            if not already and now - rows[0].created_at > r.UNDO_WINDOW:
                 minutes = int(r.UNDO_WINDOW.total_seconds() // 60)
                 raise KudosRefused(
                     f"Kudos can be undone for {minutes} minutes after giving them; "
                     "these stay in the ledger. If they should not stand, ask an askaround "
                     "admin: they can take kudos back at any time."
                 )
-            await ledger.mark_undone(s, team_id, batch_key, now)
+            # Read live, and undone or taken back meanwhile: on PostgreSQL the update waited
+            # for that commit and marked nothing, and telling "Undone" then contradicted it.
+            if already or not await ledger.mark_undone(s, team_id, batch_key, now):
+                by_admin = await kudos_taken_back.of_batch(s, team_id, batch_key)
+                return Undone(entries, already=True, group_dm=group_dm, taken_back=by_admin)
             # Taken back, the kudos is no reason to ask anyone ("thanked in kudos for …"): a
             # routing index built with it takes it back before the next question.
             await routing_changes.kudos_undone(s, team_id, batch_key)

@@ -4,15 +4,20 @@ nothing took kudos back once Undo was over, neither their giver nor an admin."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from slack_emulator import Message
+from storage.models import Kudos
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import dm_text, kudos_posts, ledger
+from tests.slack.test_lock_order import holding, until_waiting
 from tests.slack.test_real_payloads import form_of, real, said, send, warnings
 from tests.slack.twice import press
 
@@ -215,6 +220,62 @@ async def test_undo_after_an_admin_took_the_kudos_back_says_an_admin_did(
     assert told.startswith(f"An admin already took back your kudos to <@{bob}>"), told
     assert "Undone" not in told and maria not in told and "Maria" not in told, told
     assert await ledger(slack) == []
+
+
+@pytest.mark.postgres_too
+async def test_undo_pressed_while_an_admin_takes_the_kudos_back_is_told_one_outcome(
+    slack: SlackHarness,
+) -> None:
+    """Maria submits *Take back kudos* as Alice presses Undo, within its 5 minutes. On
+    PostgreSQL Undo read the kudos still live, waited for Maria's take-back, found nothing
+    left to undo, and still answered "Undone" and queued the shout-out's removal: Alice was
+    told she undid them and, in a DM, that an admin took them back, and the shout-out Maria
+    was told "now says an admin took them back" was deleted. The race is made certain
+    there: the test holds the kudos until both wait, Maria's first. Whoever wins, one
+    outcome is told: the other hears it was already done."""
+    maria = slack.user("maria")
+    slack.emu.workspace.user(maria).is_admin = True
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.settle()
+    [shoutout] = kudos_posts(slack, "general")
+    await slack.emu.message_shortcut(maria, "take_back_kudos", shoutout)
+    await slack.settle()
+    modal = slack.emu.open_modal(maria)
+    assert modal is not None
+
+    def taking() -> asyncio.Task[Any]:
+        reason = {"reason": {"text": WHY}}
+        return asyncio.create_task(slack.emu.submit_view(maria, modal.id, reason))
+
+    def undoing() -> asyncio.Task[Any]:
+        return asyncio.create_task(press(slack, "alice", "Undo", 1))
+
+    if slack.services.engine.dialect.name == "postgresql":
+        async with holding(slack, select(Kudos.id)):
+            taken = taking()
+            await until_waiting(slack, 1)
+            undone = undoing()
+            await until_waiting(slack, 2)
+    else:  # one writer at a time: either goes first, whole
+        taken, undone = taking(), undoing()
+    submitted, _ = await asyncio.gather(taken, undone)
+    await slack.settle()
+
+    [entry] = await ledger(slack, live_only=False)
+    told = slack.emu.ephemerals(slack.user("alice"))[-1].text
+    answered = json.dumps(submitted.response)
+    posts = kudos_posts(slack, "general") + [
+        m for m in slack.emu.messages(shoutout.channel) if "taken back by an admin" in m.text
+    ]
+    if entry.taken_back_by == maria:
+        assert "Taken back" in answered, answered
+        assert told.startswith("An admin already took back"), told
+        assert [m.ts for m in posts] == [shoutout.ts]
+        assert "taken back by an admin" in now_reads(slack, shoutout)
+    else:
+        assert slack.services.engine.dialect.name != "postgresql"  # made certain there
+        assert "Nothing to do" in answered and told.startswith("Undone"), (answered, told)
+        assert posts == [] and "An admin" not in dm_text(slack, "alice")
 
 
 async def test_a_shoutout_posted_through_the_commands_reply_url_is_said_to_stay(
