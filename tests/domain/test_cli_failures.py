@@ -5,10 +5,12 @@ setting."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import logging
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator
@@ -883,3 +885,64 @@ async def test_a_command_on_a_database_file_not_there_says_so_and_creates_nothin
     assert (await run(capsys, "import", "people", "people.csv", "--team", "T0ONE"))[0] == 0
     assert made.is_file()
     assert (await run(capsys, "settings", "show"))[0] == 0
+
+
+async def test_a_database_of_another_application_is_left_as_it_was(
+    offline: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ASKAROUND_DATABASE_URL set by mistake to another program's SQLite file (or to an
+    empty one): `settings show`, a read, migrated it, writing askaround's 23 tables in among
+    its own, then said the database had no workspace. A command that only reads or changes
+    what askaround keeps says the database holds none of it, in one line, and writes
+    nothing; `migrate` still makes the schema where it is asked to."""
+    other = offline / "inventory.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE parts (id INTEGER PRIMARY KEY, name TEXT)")
+    monkeypatch.setenv("ASKAROUND_DATABASE_URL", f"sqlite:///{other}")
+    for argv in (
+        ("settings", "show"),
+        ("kudos", "taken-back"),
+        ("export", "kudos", "--since", "2026-01-01"),
+        ("purge-workspace", "T0ONE", "--yes"),
+    ):
+        code, err = await run(capsys, *argv)
+        assert code == 1, argv
+        one_line(err, f"{other}: it holds no askaround data", "`askaround migrate` creates it")
+    with contextlib.closing(sqlite3.connect(other)) as db:
+        tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    assert tables == [("parts",)]
+    assert (await run(capsys, "migrate"))[0] == 0
+    code, err = await run(capsys, "settings", "show")
+    assert code == 1
+    one_line(err, "this database has no workspace yet")
+
+
+async def test_hostile_import_files_are_one_line_or_their_rows_rejected(
+    offline: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Attacks of the red-team pass that held (docs/testing.md, "Admins and bad input"),
+    kept as guards: a line over CSV's 128 KiB field limit is one line naming it; a BOM with
+    CRLF line ends and a NUL in a cell read as plain text; a person their own manager, or a
+    YAML item of the wrong types, is a rejected row with its line; nothing is written."""
+    (offline / "first.csv").write_text("slack_id,name\nU0ANA,Ana\n")
+    assert (await run(capsys, "import", "people", "first.csv", "--team", "T0ONE"))[0] == 0
+    (offline / "huge.csv").write_text("slack_id,title\nU0ANA," + "x" * 200_000 + "\n")
+    code, err = await run(capsys, "import", "people", "huge.csv")
+    assert code == 1
+    one_line(err, "huge.csv: not valid CSV at line 2: field larger than field limit")
+    (offline / "excel.csv").write_bytes(
+        b"\xef\xbb\xbfslack_id,title,manager\r\nU0ANA,E\x00ngineer,\r\nU0BEN,SRE,U0BEN\r\n"
+    )
+    (offline / "types.yaml").write_text(
+        "people:\n  - null\n  - slack_id: U0ANA\n    name: [a, b]\n  - slack_id: U0ANA\n    tz: 5\n"
+    )
+    for name, said in [
+        ("excel.csv", ["1 updated, 0 unchanged, 1 rejected", "line 3: a person cannot be"]),
+        ("types.yaml", ["line 2: a person must be", "line 3: name must be text", "line 5: “5”"]),
+    ]:
+        capsys.readouterr()
+        code = await asyncio.to_thread(main, ["import", "people", name, "--dry-run"])
+        out = capsys.readouterr().out
+        assert code == 1 and all(line in out for line in said), out
+    with contextlib.closing(sqlite3.connect(offline / "cli.db")) as db:
+        assert db.execute("SELECT real_name, title FROM people").fetchall() == [("Ana", "")]

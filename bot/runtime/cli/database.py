@@ -61,7 +61,12 @@ async def migrating(
     check_sqlite_path(database_url, doing, create=create)
     engine = create_engine(database_url)
     try:
-        await _schema_now(engine, database_url, doing)
+        current = await _schema_now(engine, database_url, doing)
+        if current is None and not create:
+            # Another program's file, or an empty one, named by mistake: migrating it wrote
+            # askaround's tables in among its own, for a command that then found nothing.
+            empty = SchemaMissing("it holds no askaround data")
+            raise DatabaseUnavailable(database_url, empty, doing, hint=CREATED_BY_MIGRATE)
         try:
             revisions = await upgrade_head(engine)
         except (OSError, SQLAlchemyError) as error:  # refused, unknown host, unwritable file
@@ -131,6 +136,10 @@ class SchemaTooNew(Exception):
     """What `DatabaseUnavailable` says of a database a newer release migrated."""
 
 
+class SchemaMissing(Exception):
+    """What `DatabaseUnavailable` says of a database askaround never migrated."""
+
+
 def refuse_in_memory(database_url: str) -> None:
     """`sqlite:///` (or `sqlite://`, `sqlite:///:memory:`) is a database that lives as long as
     the process: `migrate` said "database created" of a schema gone as it exited, and `serve`
@@ -169,8 +178,12 @@ def check_sqlite_path(
     file = Path(url.database or "").absolute()
     if not create and not file.exists():
         absent = FileNotFoundError(errno.ENOENT, "no such file", str(file))
-        meant = "`askaround migrate` creates it, or set ASKAROUND_DATABASE_URL to the one meant"
-        raise DatabaseUnavailable(database_url, absent, doing, hint=meant)
+        raise DatabaseUnavailable(database_url, absent, doing, hint=CREATED_BY_MIGRATE)
+
+
+CREATED_BY_MIGRATE = (
+    "`askaround migrate` creates it, or set ASKAROUND_DATABASE_URL to the one meant"
+)
 
 
 @asynccontextmanager
