@@ -9,6 +9,7 @@ import contextlib
 import io
 import logging
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -915,6 +916,46 @@ async def test_a_database_of_another_application_is_left_as_it_was(
     code, err = await run(capsys, "settings", "show")
     assert code == 1
     one_line(err, "this database has no workspace yet")
+
+
+def test_ctrl_c_half_way_through_an_import_writes_nothing_and_says_so(offline: Path) -> None:
+    """A real SIGINT while the import waits to write (another writer holds the database, as
+    the bot may): the import is one transaction, so nobody is added, and the command ends
+    with exit 130 and one line saying it stopped and that nothing was imported. It ended
+    with exit 130 and nothing said at all, leaving the admin to guess what was kept."""
+    (offline / "first.csv").write_text("slack_id,name\nU0ANA,Ana\n")
+    assert main(["import", "people", "first.csv", "--team", "T0ONE"]) == 0
+    rows = "".join(f"U0P{i:05d},Person {i},Engineer\n" for i in range(300))
+    (offline / "people.csv").write_text("slack_id,name,title\n" + rows)
+    holder = sqlite3.connect(offline / "cli.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the import reads, then waits here to write
+    # As a terminal starts it: a suite run as a background job has Ctrl-C ignored.
+    heard = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        importing = subprocess.Popen(
+            [sys.executable, "-m", "bot.runtime.cli", "import", "people", "people.csv"],
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=offline,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+        )
+    finally:
+        signal.signal(signal.SIGINT, heard)
+    assert importing.stderr is not None
+    try:
+        first = importing.stderr.readline()  # said once the database is open, before rows
+        assert first.startswith("askaround: no Slack settings"), first
+        importing.send_signal(signal.SIGINT)
+        holder.execute("ROLLBACK")
+        rest = importing.stderr.read().splitlines()
+        assert importing.wait(timeout=60) == 130
+    finally:
+        holder.close()
+        importing.kill()
+        importing.stderr.close()
+    assert rest == ["askaround: stopped: nothing was imported (an import writes all or nothing)"]
+    with contextlib.closing(sqlite3.connect(offline / "cli.db")) as db:
+        assert db.execute("SELECT count(*) FROM people").fetchone() == (1,)
 
 
 async def test_hostile_import_files_are_one_line_or_their_rows_rejected(

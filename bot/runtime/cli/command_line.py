@@ -159,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"askaround {installed_version()}")
     parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
+    parser.set_defaults(stopped="stopped")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in SUBCOMMANDS:
         command = module.add_parser(sub)
@@ -203,6 +204,10 @@ def _command(argv: Sequence[str] | None) -> int:
     try:
         return int(asyncio.run(args.run(args)))
     except KeyboardInterrupt:
+        # As a Ctrl-C while askaround loads (`bot.runtime.cli.main`), with what the command
+        # kept when it says so (`set_defaults(stopped=…)`); the demo's prompt says nothing.
+        if args.stopped:
+            print(f"askaround: {args.stopped}", file=sys.stderr)
         return failures.EXIT_INTERRUPTED
     except BrokenPipeError:
         raise  # not a failure to tell of: `main` ends quietly

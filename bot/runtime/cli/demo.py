@@ -24,6 +24,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
             "or from stdin, and show what each person would see."
         ),
     )
+    # Ctrl-C at its prompt ends it as it ends a shell: the prompt's line is all.
+    parser.set_defaults(stopped="")
     parser.add_argument(
         "--database",
         metavar="FILE",

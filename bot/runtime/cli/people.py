@@ -45,6 +45,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
             "changes nothing."
         ),
     )
+    people.set_defaults(stopped=STOPPED)
     people.add_argument(
         "file", type=Path, metavar="FILE", help="a .csv file with a header row, or a .yaml file"
     )
@@ -85,6 +86,8 @@ async def run(args: argparse.Namespace) -> int:
     return 1 if report.rejected else 0
 
 
+# The import is one transaction: a Ctrl-C before its report rolls it back.
+STOPPED = "stopped: nothing was imported (an import writes all or nothing)"
 OFFLINE = (
     "askaround: no Slack settings: a slack_id is taken as given and an email is matched with "
     "the people already in the database (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to ask Slack)"
