@@ -199,9 +199,14 @@ def parse_role_allowances(text: str) -> dict[str, int]:
     for item in _items(text):
         role, sep, count = item.replace(":", "=").partition("=")
         role = unicodedata.normalize("NFC", role.strip().lower())
-        if not sep or not _ROLE.fullmatch(role):
+        if not sep or not role:
             raise ValueError(
                 f"{_quoted(item)}: write each role as `role=kudos a day`, e.g. `manager=8`."
+            )
+        if not _ROLE.fullmatch(role):  # in the form asked for: the name is what is wrong
+            raise ValueError(
+                f"{_quoted(role)} can't be a role: letters, digits, spaces, - or _, starting "
+                "with a letter, up to 64 characters."
             )
         if role in found:  # two numbers for one role: which the admin meant is not known
             raise ValueError(f"{role} is listed twice.")

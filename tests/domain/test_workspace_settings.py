@@ -88,6 +88,9 @@ def test_role_allowances_are_capped_so_the_modal_can_show_them_whole() -> None:
         ("daily_allowance", "-1", "from 1 to 100"),
         ("role_allowances", "manager", "role=kudos a day"),
         ("role_allowances", "manager=0", "from 1 to 100"),
+        # in the form asked for, but a name that cannot be a role: said why, not the form
+        ("role_allowances", "chef d’équipe=3", "“chef d’équipe” can't be a role: letters,"),
+        ("role_allowances", "=3", "role=kudos a day"),
         ("values", "craft, craft", "listed twice"),
         ("values", "a -> b -> c", "one value at a time"),
         ("values", "great work", "can't be a company value"),
