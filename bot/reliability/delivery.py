@@ -25,6 +25,12 @@ TRANSIENT_ERRORS = frozenset(
         "team_added_to_org",
     }
 )
+# Slack refusing the install's token itself (a wrong one deployed, the workspace or the bot's
+# user deactivated, the token revoked, a rotated token not refreshed): every call with it is
+# refused alike, so nothing reaches anyone until whoever runs the bot fixes it.
+TOKEN_REFUSED = frozenset(
+    {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}
+)
 
 
 class NotYet(Exception):

@@ -25,7 +25,7 @@ from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import wall_clock
-from bot.reliability.delivery import TRANSIENT_ERRORS
+from bot.reliability.delivery import TOKEN_REFUSED, TRANSIENT_ERRORS
 from handlers.client.clock import REAL_CLOCK, PaceClock
 
 # Failures on our side of the network: no connection, or no answer in time (aiohttp's
@@ -35,10 +35,6 @@ NETWORK_FAILURES = (aiohttp.ClientError, TimeoutError)
 CLOSED_TO_POSTS = frozenset({"is_archived", "channel_not_found", "not_in_channel"})
 # What conversations.open answers about someone deactivated, or no longer in the workspace.
 USER_GONE = frozenset({"user_disabled", "user_not_found"})
-# Slack refusing the install's token itself (a wrong one deployed, the workspace or the bot's
-# user deactivated, a rotated token not refreshed): every call of the install is refused
-# alike, so nothing reaches anyone until whoever runs the bot fixes it.
-TOKEN_REFUSED = frozenset({"invalid_auth", "not_authed", "account_inactive", "token_expired"})
 # Slack refusing the install rather than the call: its token, a scope it lacks, or posting
 # suspended by the workspace's admins (Enterprise Key Management). Fixed by whoever runs the
 # bot, not by posting elsewhere.

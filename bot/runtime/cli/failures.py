@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.errors import AskaroundError, ConfigError
+from bot.reliability.delivery import TOKEN_REFUSED
 
 if TYPE_CHECKING:
     from slack_sdk.errors import SlackApiError
@@ -23,11 +24,6 @@ EXIT_INTERRUPTED = 130  # what a shell reports of a program Ctrl-C stopped
 # Standard output closed by its reader (`askaround export … | head`): what a shell reports of
 # a program SIGPIPE stopped, so `set -o pipefail` still knows the output was cut short.
 EXIT_PIPE_CLOSED = 141
-
-# What Slack answers when the token itself is wrong, rather than the request.
-TOKEN_REFUSED = frozenset(
-    {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
-)
 
 
 class UsageError(AskaroundError):

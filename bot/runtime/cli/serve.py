@@ -98,7 +98,7 @@ async def check_bot_token(settings: Settings) -> None:
     from slack_sdk.errors import SlackApiError
     from slack_sdk.web.async_client import AsyncWebClient
 
-    from bot.runtime.cli.failures import TOKEN_REFUSED
+    from bot.reliability.delivery import TOKEN_REFUSED
     from handlers.client.failures import error_code
 
     client = AsyncWebClient(token=settings.bot_token, base_url=settings.api_url, timeout=10)

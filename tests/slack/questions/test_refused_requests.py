@@ -62,7 +62,9 @@ async def test_requests_slack_keeps_failing_still_say_ask_again_later(
 TOKEN_METHODS = ("conversations.open", "chat.postMessage", "chat.update", "chat.postEphemeral")
 
 
-@pytest.mark.parametrize("refusal", ["invalid_auth", "account_inactive", "token_expired"])
+@pytest.mark.parametrize(
+    "refusal", ["invalid_auth", "account_inactive", "token_expired", "token_revoked"]
+)
 async def test_requests_wait_for_a_refused_token_to_be_fixed(
     slack: SlackHarness, refusal: str
 ) -> None:
