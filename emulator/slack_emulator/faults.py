@@ -20,11 +20,14 @@ from typing import Any
 RESPONSE_URL = "response_url"
 # The status recorded for a call whose connection was closed with no answer (`dropped`).
 DROPPED = 0
-# What a proxy in front of Slack answers with when Slack is down or overloaded: no JSON.
+# What a proxy in front of Slack answers with when Slack is down or overloaded: no JSON,
+# even where it is labelled JSON.
 PAGES = {
     "text/plain": "upstream connect error or disconnect/reset before headers. reset reason: "
     "overflow",
     "text/html": "<html><body><h1>503 Service Unavailable</h1></body></html>",
+    # Labelled JSON but not JSON: a gateway's error said in its own words.
+    "application/json": "upstream request timeout",
 }
 
 

@@ -94,3 +94,32 @@ async def test_slack_down_behind_a_proxy_page_is_waited_out(
     asking = [m for m in slack.emu.dm_messages(slack.user("alice")) if "I'm asking" in m.text]
     assert len(asking) == 1
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+async def test_an_answer_that_is_not_slacks_json_is_waited_out(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A proxy (or a captive portal) in front of Slack may answer 200 with its page, or label
+    a body JSON that is not: Slack said neither yes nor no. An HTML page answered 200 was
+    taken for Slack's refusal and the request given up at once; a plain-text one broke
+    slack_sdk (`AttributeError`, logged as a bug); a body labelled JSON killed the outbox's
+    send task and held the delivery until its lease ran out. All are now waited out as Slack
+    down, each message sent once, nothing logged as an error."""
+    caplog.set_level(logging.INFO)
+    slack.emu.faults.add("conversations.open", status=200, page="text/html", times=1)
+    slack.emu.faults.add("conversations.open", status=200, page="application/json", times=1)
+    slack.emu.faults.add("chat.postMessage", status=200, page="text/plain", times=1)
+    slack.emu.faults.add("chat.postMessage", status=503, page="application/json", times=1)
+    await slack.command("alice", "/ask", "how do we unlock terraform state?")
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        statuses = Counter((await s.scalars(select(OutboxItem.status))).all())
+        offers = list((await s.scalars(select(Offer))).all())
+    assert set(statuses) == {"sent"}, statuses
+    assert sum(not c.ok for c in slack.emu.calls) == 4
+    asking = [m for m in slack.emu.dm_messages(slack.user("alice")) if "I'm asking" in m.text]
+    assert len(asking) == 1
+    assert offers
+    for offer in offers:
+        assert len([m for m in slack.emu.dm_messages(offer.candidate_user_id) if m.bot_id]) == 1
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
