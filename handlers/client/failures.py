@@ -33,8 +33,12 @@ from handlers.client.clock import REAL_CLOCK, PaceClock
 NETWORK_FAILURES = (aiohttp.ClientError, TimeoutError)
 # Where a conversation takes no more posts: archived, deleted, or the bot taken out of it.
 CLOSED_TO_POSTS = frozenset({"is_archived", "channel_not_found", "not_in_channel"})
-# What conversations.open answers about someone deactivated, or no longer in the workspace.
-USER_GONE = frozenset({"user_disabled", "user_not_found"})
+# What conversations.open answers about someone deactivated, no longer in the workspace (its
+# plural too, as it names the `users` argument), hidden from the bot (another organisation's)
+# or a bot: nobody the bot can message, whoever else it could.
+USER_GONE = frozenset(
+    {"user_disabled", "user_not_found", "users_not_found", "user_not_visible", "cannot_dm_bot"}
+)
 # Slack refusing the install rather than the call: its token, a scope it lacks, or posting
 # suspended by the workspace's admins (Enterprise Key Management). Fixed by whoever runs the
 # bot, not by posting elsewhere.

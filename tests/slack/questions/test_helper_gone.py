@@ -7,6 +7,7 @@ until it expired, holding the question."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from storage.models import Offer, OutboxItem, Person
@@ -59,3 +60,28 @@ async def _person(slack: SlackHarness, user_id: str) -> tuple[str | None, bool]:
         person = await s.scalar(select(Person).where(Person.user_id == user_id))
     assert person is not None
     return person.real_name, person.deactivated
+
+
+@pytest.mark.parametrize("refusal", ["users_not_found", "user_not_visible", "cannot_dm_bot"])
+async def test_a_colleague_slack_will_not_open_a_dm_with_is_passed_over(
+    slack: SlackHarness, refusal: str
+) -> None:
+    """Slack refuses the DM with the first colleague chosen in its other words for someone
+    it will not let the bot message: an id it no longer knows (`users_not_found`, the plural
+    conversations.open answers), one it will not show (`user_not_visible`, another
+    organisation's), a bot (`cannot_dm_bot`). Their request is withdrawn as after
+    `user_disabled` and the question goes on with the others; before, it was given up as
+    Slack refusing the install, and Carol read that an admin should check the app."""
+    slack.emu.faults.add("conversations.open", error=refusal, times=1)
+    await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {QUESTION}")
+    await slack.drain()
+    [refused] = [c for c in slack.emu.calls_to("conversations.open") if not c.ok]
+    async with slack.services.sessions() as s:
+        offers = list(await s.scalars(select(Offer)))
+        failed = list(await s.scalars(select(OutboxItem).where(OutboxItem.status == "failed")))
+    [passed] = [o for o in offers if o.candidate_user_id == refused.args.get("users")]
+    assert passed.status == "declined" and passed.dm_ts is None
+    assert [(f.method, f.last_error) for f in failed] == []
+    assert any(o.candidate_user_id != passed.candidate_user_id and o.dm_ts for o in offers)
+    told = " | ".join(m.text for m in slack.emu.messages(slack.channel("general")) if m.bot_id)
+    assert "refused" not in told and "admin" not in told, told
