@@ -39,10 +39,10 @@ CLOSED_TO_POSTS = frozenset({"is_archived", "channel_not_found", "not_in_channel
 USER_GONE = frozenset(
     {"user_disabled", "user_not_found", "users_not_found", "user_not_visible", "cannot_dm_bot"}
 )
-# Slack refusing the install rather than the call: its token, a scope it lacks, or posting
-# suspended by the workspace's admins (Enterprise Key Management). Fixed by whoever runs the
-# bot, not by posting elsewhere.
-INSTALL_REFUSED = TOKEN_REFUSED | {"missing_scope", "ekm_access_denied"}
+# Slack refusing the install rather than the call: its token, a scope it lacks, posting
+# suspended by the workspace's admins (Enterprise Key Management), or an org-wide install not
+# granted this workspace. Fixed by whoever runs the bot, not by posting elsewhere.
+INSTALL_REFUSED = TOKEN_REFUSED | {"missing_scope", "ekm_access_denied", "team_access_not_granted"}
 # Slack (or a stand-in for it) offering no such method, or not to a bot token: asked again,
 # it answers the same, as it does an install refused.
 METHOD_REFUSED = frozenset({"unknown_method", "not_allowed_token_type"})

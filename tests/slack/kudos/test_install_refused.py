@@ -1,5 +1,6 @@
 """Slack refuses a shout-out for the install's sake, not the shout-out's: the token is
-refused (`invalid_auth`, a bad SLACK_BOT_TOKEN deployed) or lacks a scope. The shout-out is
+refused (`invalid_auth`, a bad SLACK_BOT_TOKEN deployed), lacks a scope, or is not granted the
+workspace (`team_access_not_granted`, an org-wide install). The shout-out is
 failed at once, as any error Slack would answer again, but not given up as a refusal: the
 kudos stay public and the giver is not told to try another channel, which would not help.
 Once the operator fixes the install, `askaround outbox retry` posts it, once."""
@@ -16,6 +17,8 @@ from tests.slack.kudos.world import dm_text, kudos_posts, ledger
 REFUSALS = {
     "invalid_auth": {},
     "missing_scope": {"needed": "chat:write", "provided": "commands"},
+    # An org-wide install not (or no longer) granted this workspace by the org's admins.
+    "team_access_not_granted": {},
 }
 
 
