@@ -50,6 +50,25 @@ async def test_slack_out_of_reach_says_try_again_in_a_minute(
     assert "\n" not in warning.getMessage()
 
 
+@pytest.mark.parametrize("page", ["text/html", "text/plain", "application/json"])
+async def test_a_page_answered_200_in_slacks_place_says_try_again_in_a_minute(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, page: str
+) -> None:
+    """Something in front of Slack answers `users.info` with its own page and a 200: Alice
+    reads that Slack didn't answer, as for its 5xx pages. Before, the HTML page (read as Slack
+    refusing to describe her) told her `/skills who` is for members, as if she were a guest,
+    and the others told her something went wrong on askaround's side, with a bug's
+    traceback in the log."""
+    caplog.set_level(logging.INFO)
+    slack.emu.faults.add("users.info", status=200, page=page, times=None)
+    await by_command(slack)
+    await slack.settle()
+    told = [e.text for e in slack.emu.ephemerals(slack.user("alice"))]
+    assert told == [SLACK_BUSY], told
+    ours = [r for r in caplog.records if r.name.startswith("askaround")]
+    assert not [r for r in ours if r.levelno >= logging.ERROR or r.exc_info], ours
+
+
 async def test_a_timeout_talking_to_slack_is_out_of_reach_and_our_own_is_not() -> None:
     """A Web API call that outlives its client's timeout (Slack answers too late) is Slack out
     of reach; a TimeoutError of our own, raised outside slack_sdk, stays a bug's."""
