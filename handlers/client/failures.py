@@ -49,6 +49,9 @@ METHOD_REFUSED = frozenset({"unknown_method", "not_allowed_token_type"})
 # A trigger_id opens a view within 3 s of the person's click, never after.
 TRIGGERED = ("views.open", "views.push")
 TRIGGER_LIFE_SECONDS = 3
+# The tries again after a 5xx that fit in a trigger's life: slack_sdk's backoff waits 0.5 s,
+# then 1 s, each with up to 1 s of jitter, so a second retry could come after 3.5 s.
+TRIGGER_RETRIES = 1
 # What slack_sdk's server error handler tries again.
 RETRIED_STATUSES = (500, 503)
 # Slack may have posted before it failed: tried again only by `lookup.post_once`.
@@ -159,11 +162,13 @@ class _ByMethod(ABC):
         response: HttpResponse | None = None,
         error: Exception | None = None,
     ) -> bool:
-        return response is not None and self.retries(_method(request), response)
+        tried = state.current_attempt
+        return response is not None and self.retries(_method(request), response, tried)
 
     @abstractmethod
-    def retries(self, method: str, response: HttpResponse) -> bool:
-        """Whether a call of `method` that Slack answered with `response` is tried again."""
+    def retries(self, method: str, response: HttpResponse, tried: int) -> bool:
+        """Whether a call of `method` that Slack answered with `response`, tried again
+        `tried` times already, is tried again."""
 
 
 class RateLimitRetries(_ByMethod, _WaitsOnClock, AsyncRateLimitErrorRetryHandler):
@@ -172,7 +177,7 @@ class RateLimitRetries(_ByMethod, _WaitsOnClock, AsyncRateLimitErrorRetryHandler
     raised at once and the person told Slack is busy rather than, later, that askaround was
     too slow."""
 
-    def retries(self, method: str, response: HttpResponse) -> bool:
+    def retries(self, method: str, response: HttpResponse, tried: int) -> bool:
         if response.status_code != 429:
             return False
         waits = retry_after(response.headers, wall_clock())
@@ -187,10 +192,15 @@ class RateLimitRetries(_ByMethod, _WaitsOnClock, AsyncRateLimitErrorRetryHandler
 class ServerErrorRetries(_ByMethod, _WaitsOnClock, AsyncServerErrorRetryHandler):
     """slack_sdk's backoff after Slack's 500 or 503, except for a post: Slack sometimes posts
     and then fails, and the retry posted a second message. A listener's post is tried again
-    by `handlers.client.lookup.post_once`, which looks for it first."""
+    by `handlers.client.lookup.post_once`, which looks for it first. A call with a trigger_id
+    is tried again once only (`TRIGGER_RETRIES`): the backoff's second wait took the tries
+    past the trigger's 3 s, where Slack answers `expired_trigger_id` and the person read that
+    askaround was too slow, not that Slack was failing."""
 
-    def retries(self, method: str, response: HttpResponse) -> bool:
-        return response.status_code in RETRIED_STATUSES and method != POSTS
+    def retries(self, method: str, response: HttpResponse, tried: int) -> bool:
+        if response.status_code not in RETRIED_STATUSES or method == POSTS:
+            return False
+        return method not in TRIGGERED or tried < TRIGGER_RETRIES
 
 
 async def back_off(client: AsyncWebClient, tried: int) -> None:
