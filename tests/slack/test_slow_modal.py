@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from typing import Any
 
 import pytest
 
@@ -31,7 +32,7 @@ async def test_a_modal_opened_too_late_asks_to_try_again(
 
 
 # Slack failing a `views.open` in a way a trigger cannot outlast, and the tries it gets.
-UNOPENED = {
+UNOPENED: dict[str, tuple[dict[str, Any], int]] = {
     "429 past the trigger": ({"status": 429, "retry_after": 5}, 1),
     "500 three times": ({"status": 500, "times": 3}, 2),
 }
