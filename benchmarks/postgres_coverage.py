@@ -1,7 +1,7 @@
 """Whether the PostgreSQL pass still reaches all of `storage/` that every test would reach there.
 
 The PostgreSQL pass of `scripts/test` runs tier b (`tests/slack`) only where a test is marked
-`postgres_too` (scripts/postgres-pass.sh, docs/testing.md): the rest of tier b drives Slack
+`postgres_too` (scripts/postgres-pass.sh, docs/testing-log.md): the rest of tier b drives Slack
 logic that is the same on both databases, and what it stores goes through storage code the
 selected tests reach too. This checks that rule against a PostgreSQL run of every test under
 coverage with one context a test (`.ci/postgres-coverage` makes it): the storage statements and

@@ -177,7 +177,7 @@ _NAMES: dict[CodeType, tuple[str, ...]] = {}  # a listener's code: the arguments
 def _parameter_names(listener: Callable[..., Any]) -> tuple[str, ...]:
     """The arguments `listener` names. A surface's listeners are closures made again at every
     build, of the same code each time, so a plain function's are read once per code: with
-    the ready-made `_TAKES_ARGS`, `build` went from 4.0 to 3.3 ms of CPU (docs/testing.md),
+    the ready-made `_TAKES_ARGS`, `build` went from 4.0 to 3.3 ms of CPU (docs/testing-log.md),
     paid by every test that starts the bot."""
     by_code = (
         type(listener) is FunctionType

@@ -961,7 +961,7 @@ def test_ctrl_c_half_way_through_an_import_writes_nothing_and_says_so(offline: P
 async def test_hostile_import_files_are_one_line_or_their_rows_rejected(
     offline: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Attacks of the red-team pass that held (docs/testing.md, "Admins and bad input"),
+    """Attacks of the red-team pass that held (docs/testing-log.md, "Admins and bad input"),
     kept as guards: a line over CSV's 128 KiB field limit is one line naming it; a BOM with
     CRLF line ends and a NUL in a cell read as plain text; a person their own manager, or a
     YAML item of the wrong types, is a rejected row with its line; nothing is written."""

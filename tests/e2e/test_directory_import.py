@@ -157,7 +157,7 @@ async def test_cli_sync_summary_counts_each_account_once(
 async def test_cli_import_reads_a_spreadsheets_export(
     slack: Harness, tmp_path: Path, cli: Cli
 ) -> None:
-    """What a spreadsheet's "Save as CSV" writes (docs/testing.md, "An admin's walk-through"):
+    """What a spreadsheet's "Save as CSV" writes (docs/testing-log.md, "An admin's walk-through"):
     a row of empty cells (",,,,", a formatted row with nothing in it) was rejected as "needs an
     email or a slack_id", exit 1; a column with no name in the header (a stray formatted
     column) refused the whole file as "unknown CSV column “”"; a role as the sheet capitalised
@@ -210,7 +210,7 @@ async def test_cli_import_names_the_column_an_hr_header_means(
 async def test_cli_import_skips_an_identical_repeat_with_a_warning(
     slack: Harness, tmp_path: Path, cli: Cli
 ) -> None:
-    """An export that repeats a line (docs/testing.md, "An admin's walk-through") was
+    """An export that repeats a line (docs/testing-log.md, "An admin's walk-through") was
     rejected "the same person as line 2", exit 1, though the person was imported from line 2:
     an identical repeat is a warning that it was skipped, exit 0. A repeat that differs is
     still refused: which value wins is not askaround's to guess."""

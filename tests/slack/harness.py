@@ -189,7 +189,7 @@ class SlackHarness(Harness):
                 continue
             # The worker's sends are waited for as such, as `settle` in the demo does: looking
             # every 10 ms, and waking the worker each time, made it claim again while they ran,
-            # finding nothing: 3 of 5 claims in the question and kudos flows (docs/testing.md).
+            # finding nothing: 3 of 5 claims in the question and kudos flows (docs/testing-log.md).
             sends = self.runner.bot.outbox.sends()
             if sends:
                 await asyncio.wait(
@@ -254,7 +254,7 @@ class OutboxReads:
     the bot's engine would. `settle` and `drain` read the outbox some 26 times a test; through
     the bot's engine a read cost 0.25-0.47 ms of CPU (a trip to aiosqlite's thread and back,
     SQLAlchemy's execution), here 0.01 once the connection, opened at the first read, has read
-    the schema (0.7-0.9 ms; docs/testing.md). A read in WAL mode holds no lock the bot waits
+    the schema (0.7-0.9 ms; docs/testing-log.md). A read in WAL mode holds no lock the bot waits
     on."""
 
     _compiled: tuple[str, Sequence[str], dict[str, Any], Processor, Processor] | None = None

@@ -1,5 +1,5 @@
 """An expert's Home tab lists the questions they are helping with now, each linked to where
-they were introduced, beside the requests waiting for them (docs/testing.md, "The asker's and
+they were introduced, beside the requests waiting for them (docs/testing-log.md, "The asker's and
 expert's leftovers")."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """An expert's Home tab lists the requests waiting for their answer, as their DM shows them,
 with the DM's own *I can help* and *Not me*: pressed there, they do what they do in the DM,
-and the tab and the DM are redrawn (docs/testing.md, "An expert's second walk-through")."""
+and the tab and the DM are redrawn (docs/testing-log.md, "An expert's second walk-through")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """An expert's second walk-through: what a colleague asked to help stumbled on, having read
-only the README, in their DM and on their Home tab (docs/testing.md, "An expert's second
+only the README, in their DM and on their Home tab (docs/testing-log.md, "An expert's second
 walk-through")."""
 
 from __future__ import annotations

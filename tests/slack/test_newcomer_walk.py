@@ -1,4 +1,4 @@
-"""What a newcomer met on a walk through askaround (docs/testing.md, "A new user's
+"""What a newcomer met on a walk through askaround (docs/testing-log.md, "A new user's
 walk-through"): each refusal says what to do next."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Stumbles found walking through kudos as a giver and a receiver who read only the README
-(docs/testing.md, "A kudos walk-through (7 December)")."""
+(docs/testing-log.md, "A kudos walk-through (7 December)")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """An asker's walk-through: what an employee with a real question reads, having read only the
-README, from asking to its end (docs/testing.md, "An asker's walk-through")."""
+README, from asking to its end (docs/testing-log.md, "An asker's walk-through")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """An expert's walk-through: what a colleague asked to help reads, having read only the
-README, as they answer requests (docs/testing.md, "An expert's walk-through")."""
+README, as they answer requests (docs/testing-log.md, "An expert's walk-through")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Leftovers of the asker's walk-through: `/ask withdraw` with one question open, *Solved*
-with nobody helping, and every colleague passing (docs/testing.md, "The asker's and expert's
+with nobody helping, and every colleague passing (docs/testing-log.md, "The asker's and expert's
 leftovers")."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """*Find an expert* on a colleague's message: whose problem it is is said, to them, in their
-thread, and the introduction does not call it the presser's own question (docs/testing.md,
+thread, and the introduction does not call it the presser's own question (docs/testing-log.md,
 "The asker's and expert's leftovers")."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Leftovers of the asker's and the expert's walk-throughs, in what they read: the typo's
 suggestion first, and a suggested colleague's notification naming who suggested them
-(docs/testing.md, "The asker's and expert's leftovers")."""
+(docs/testing-log.md, "The asker's and expert's leftovers")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What a new admin met on a walk through askaround's settings (docs/testing.md, "An admin's
+"""What a new admin met on a walk through askaround's settings (docs/testing-log.md, "An admin's
 walk-through"): each refusal says what to do next, and nothing is changed by a slip."""
 
 from __future__ import annotations
