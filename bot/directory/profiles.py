@@ -243,6 +243,7 @@ class ProfileService:
                 saved[key] = SkillView(key, name, level)
             if saved:
                 await routing_changes.skills_changed(s, team_id, [person.id])
+                await home.changed_for(s, person, self._clock.now())
         return AddOutcome(tuple(saved.values()), tuple(unclear))
 
     async def remove_skills(
@@ -269,6 +270,7 @@ class ProfileService:
                     missing.append(name)
             if removed:
                 await routing_changes.skills_changed(s, team_id, [person.id])
+                await home.changed_for(s, person, self._clock.now())
         return removed, missing
 
     async def set_status(
@@ -277,6 +279,7 @@ class ProfileService:
         async with self._sessions() as s, s.begin():
             person = await people_q.ensure_person(s, team_id, user_id)
             await people_q.update_person(s, person, routing_status=status, away_until=until)
+            await home.changed_for(s, person, self._clock.now())
             return status_of(person, self._clock.now())
 
     async def come_back(self, team_id: str, user_id: str) -> tuple[bool, Status]:
@@ -287,6 +290,7 @@ class ProfileService:
             person = await people_q.ensure_person(s, team_id, user_id)
             was = status_of(person, self._clock.now())
             await people_q.update_person(s, person, routing_status=AVAILABLE, away_until=None)
+            await home.changed_for(s, person, self._clock.now())
             return was.kind != AVAILABLE, status_of(person, self._clock.now())
 
     async def set_interests(self, team_id: str, user_id: str, interests: list[str]) -> list[str]:
@@ -295,6 +299,7 @@ class ProfileService:
         async with self._sessions() as s, s.begin():
             person = await people_q.ensure_person(s, team_id, user_id)
             await people_q.update_person(s, person, interests=kept)
+            await home.changed_for(s, person, self._clock.now())
         return kept
 
     async def add_network(self, team_id: str, user_id: str, entry: NetworkInput) -> NetworkEntry:
@@ -304,6 +309,7 @@ class ProfileService:
             await routing_changes.skills_changed(s, team_id, [person.id])
             await people_q.hold_person(s, person)  # the same line typed twice adds it once
             await check_contact(s, team_id, entry)
+            await home.changed_for(s, person, self._clock.now())
             return await apply_network_entry(s, person, entry)
 
     async def remove_network(self, team_id: str, user_id: str, target: NetworkInput) -> int:
@@ -325,6 +331,7 @@ class ProfileService:
             # question in every replica, without the rebuild a deletion costs.
             await routing_changes.skills_changed(s, team_id, [person.id])
             await workspaces.profiles_changed(s, team_id)  # the insights' copy is made again
+            await home.changed_for(s, person, self._clock.now())
             return await network_q.delete_connections(s, doomed)
 
     async def save_edit(self, team_id: str, user_id: str, edit: ProfileEdit) -> None:
@@ -437,6 +444,7 @@ class ProfileService:
             # Why they were asked came from the profile they deleted, and an asker's list or
             # their request drawn again would say it on.
             await offers_q.reword_reasons_to(s, team_id, user_id, FORGOTTEN_REASON, OFF_HOURS)
+            await home.changed_for(s, person, self._clock.now())
 
 
 def _unique(items: list[str] | tuple[str, ...]) -> list[str]:

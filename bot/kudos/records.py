@@ -51,7 +51,6 @@ class Giving:
     values: tuple[str, ...] | None = None  # already chosen from the list (modal), not typed
     question_id: int | None = None  # kudos for help with a question
     announcement: Announcement = Announcement()
-    refresh_home: bool = False  # given from the Home tab: it is rebuilt with the new allowance
     seconds: str | None = None  # the act of giving a reaction seconds: refused once undone
     quoted: tuple[str, str] | None = None  # (channel, ts) of the message that is the reason
     group_dm: bool = False  # `channel_id` is a group DM, which texts name "this conversation"

@@ -295,6 +295,7 @@ class KudosService:
             # routing index built with it takes it back before the next question.
             await routing_changes.kudos_undone(s, team_id, batch_key)
             await tell.undone(s, team_id, batch_key, reply_url, now)
+            await tell.on_their_tabs(s, team_id, entries, now)
         return Undone(entries, group_dm=group_dm)
 
     async def shoutout_stands(self, team_id: str, channel_id: str, ts: str) -> bool:

@@ -47,9 +47,9 @@ async def kudos_given(
     rules: KudosRules,
     at: datetime,
 ) -> None:
-    """One shout-out for the act of giving, one DM to each recipient, and the giver's Home
-    tab rebuilt when they gave from it. With a shout-out on its way, the DMs are queued once
-    it is posted or has failed (`recipients_told`), so they can say where it is.
+    """One shout-out for the act of giving, one DM to each recipient, and the giver's and
+    recipients' Home tabs rebuilt (`on_their_tabs`). With a shout-out on its way, the DMs are
+    queued once it is posted or has failed (`recipients_told`), so they can say where it is.
 
     `entries` are what this transaction wrote: a worker in this process that takes the
     delivery at once sends from them instead of reading them back (`outbox.enqueue`'s memo)."""
@@ -79,8 +79,18 @@ async def kudos_given(
         )
     else:
         await recipients_told(s, giving.team_id, entries, at)
-    if giving.refresh_home:
-        await home.changed(s, giving.team_id, giving.giver.user_id, at)
+    await on_their_tabs(s, giving.team_id, entries, at)
+
+
+async def on_their_tabs(
+    s: AsyncSession, team_id: str, entries: Sequence[Entry], at: datetime
+) -> None:
+    """The Home tabs of these kudos' giver, whose allowance left today they change, and of
+    each recipient, whose tab lists the kudos they received, rebuilt: given, undone or taken
+    back (those they opened, `home.changed`). Everyone's tab ranks the month's leaderboard
+    too; a kudos rebuilds no bystander's, which catch up when opened."""
+    for user in dict.fromkeys(who for e in entries for who in (e.giver, e.receiver)):
+        await home.changed(s, team_id, user, at)
 
 
 def _shoutout_key(team_id: str, batch_key: str) -> str:
@@ -304,6 +314,7 @@ async def taken_back(s: AsyncSession, team_id: str, entries: Sequence[Entry], at
             key=f"kudos.taken_back_told:{team_id}:{first.batch_key}:{user}",
             at=at,
         )
+    await on_their_tabs(s, team_id, entries, at)
     if not (first.shoutout_ts or first.shoutout_reply_url):
         # Not recorded, so not redrawn: one posted all the same, its answer lost, is removed.
         if await unposted_told(s, team_id, first.batch_key):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import visibility
+from bot import home, visibility
 from bot.conversations import PrivateNow
 from bot.errors import UserError
 from bot.questions import lookup
@@ -181,6 +181,7 @@ async def _ask(
             )
         ) is not None:
             raise _AskedMeanwhile(same)
+        await home.changed(s, request.team_id, request.asker_user_id, clock())  # their questions
         if not waits:
             return await first_round(s, index, question, config, clock, observe)
         ranked = await rank(s, index, question, (), config, clock(), observe)

@@ -104,6 +104,7 @@ class QuestionService:
                     raise UserError(f"Question #{question.id} was withdrawn: ask it again.")
                 offers = await offer_q.offers_of(s, question.id)
                 return Asked(QuestionView.of(question), offer_views(offers), repeated=True)
+            await home.changed(s, team_id, user_id, self.clock())  # "waiting for you" no more
             return await self._first_round(s, index, question)
 
     async def accept(self, team_id: str, offer_id: int, user_id: str) -> Accepted:
@@ -346,15 +347,20 @@ class QuestionService:
     ) -> None:
         """Remember where an offer's DM is, so it can be updated when the question moves on.
         One chosen outside its colleague's working hours was said, in the asker's list, to
-        wait for their working day: the list is drawn again, without it."""
+        wait for their working day: the list is drawn again, without it. The colleague's Home
+        tab lists it from now on, so it is rebuilt (one they opened)."""
         async with self._sessions() as s, s.begin():
             reason = await offer_q.set_offer_message(s, offer_id, channel_id, ts)
-            if reason is None or OFF_HOURS not in reason:
-                return
             offer = await offer_q.get_offer(s, team_id, offer_id)
-            if offer is not None:
+            if reason is None or offer is None:
+                return
+            # Their tab lists the requests whose DM is posted (`waiting_for`): this one now.
+            await home.changed(s, team_id, offer.candidate_user_id, self.clock())
+            if OFF_HOURS in reason:
                 question = await lookup.question(s, team_id, offer.question_id)
                 await tell.asking_sent(s, question, offer, self.clock())
+                # The asker's open questions said this one waited for a working day.
+                await home.changed(s, team_id, question.asker_user_id, self.clock())
 
     async def asker_message_sent(self, question_id: int, channel_id: str, ts: str | None) -> None:
         """Remember where the asker was told who is asked, to say how it ended once it has."""

@@ -182,7 +182,6 @@ def register(router: Router, services: Services) -> None:
                 announcement=Announcement(
                     message_link=meta.get("link"), reply_url=meta.get("reply_url")
                 ),
-                refresh_home=meta.get("source") == "home",
                 group_dm=group_dm,
             )
 
