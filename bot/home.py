@@ -9,6 +9,7 @@ for each colleague asked, the helper, the asker, the giver), for tabs nobody loo
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,6 +32,20 @@ async def changed_for(s: AsyncSession, person: Person, at: datetime) -> None:
     """`changed`, for someone whose row this unit of work read already: not read again."""
     if person.home_opened_at is not None:
         await _rebuild(s, person.team_id, person.user_id, at)
+
+
+async def changed_among(
+    s: AsyncSession,
+    team_id: str,
+    user_ids: Collection[str],
+    at: datetime,
+    *,
+    managers_of: Collection[str] = (),
+) -> None:
+    """`changed`, for each of these people and for every manager above `managers_of`, whose
+    tab sums up their team's week: who of them opened it found in one read."""
+    for user_id in await people.opened_home_among(s, team_id, user_ids, managers_of=managers_of):
+        await _rebuild(s, team_id, user_id, at)
 
 
 async def _rebuild(s: AsyncSession, team_id: str, user_id: str, at: datetime) -> None:

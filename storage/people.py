@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, func, select, text, union, update
+from sqlalchemy import ColumnElement, Row, bindparam, delete, func, select, text, union, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import skills
@@ -211,6 +211,34 @@ async def has_opened_home(session: AsyncSession, team_id: str, user_id: str) -> 
         Person.team_id == team_id, Person.user_id == user_id
     )
     return bool(await session.scalar(statement))
+
+
+async def opened_home_among(
+    session: AsyncSession,
+    team_id: str,
+    user_ids: Collection[str],
+    *,
+    managers_of: Collection[str] = (),
+) -> list[str]:
+    """Who of these people, and of everyone above `managers_of` in the org chart (their
+    managers, theirs, and on up), ever opened askaround's Home tab; in one read. As in
+    `digests.team_members`, UNION stops by itself on a cycle in the chart."""
+    named: ColumnElement[bool] = Person.user_id.in_(list(user_ids))
+    if managers_of:
+        above = (
+            select(Person.manager_user_id.label("user_id"))
+            .where(Person.team_id == team_id, Person.user_id.in_(list(managers_of)))
+            .cte("above", recursive=True)
+        )
+        higher = select(Person.manager_user_id).where(
+            Person.team_id == team_id, Person.user_id == above.c.user_id
+        )
+        above = above.union(higher)
+        named = named | Person.user_id.in_(select(above.c.user_id))
+    statement = select(Person.user_id).where(
+        Person.team_id == team_id, Person.home_opened_at.is_not(None), named
+    )
+    return list(await session.scalars(statement.order_by(Person.user_id)))
 
 
 async def mark_guests(

@@ -88,9 +88,12 @@ async def on_their_tabs(
     """The Home tabs of these kudos' giver, whose allowance left today they change, and of
     each recipient, whose tab lists the kudos they received, rebuilt: given, undone or taken
     back (those they opened, `home.changed`). Everyone's tab ranks the month's leaderboard
-    too; a kudos rebuilds no bystander's, which catch up when opened."""
-    for user in dict.fromkeys(who for e in entries for who in (e.giver, e.receiver)):
-        await home.changed(s, team_id, user, at)
+    too; a kudos rebuilds no bystander's, which catch up when opened. The managers above the
+    recipients count them in their team's week, so theirs are rebuilt as well."""
+    receivers = {e.receiver for e in entries}
+    await home.changed_among(
+        s, team_id, {e.giver for e in entries} | receivers, at, managers_of=receivers
+    )
 
 
 def _shoutout_key(team_id: str, batch_key: str) -> str:

@@ -157,12 +157,13 @@ class WorkspaceSettingsService:
             changed = [k for k in parsed if k in old_text and _differs(k, parsed[k], before)]
             for key in changed:
                 await self._apply(s, team_id, key, parsed[key], before, by, now)
-            after = (await self._current(s, team_id)).as_text()
+            current = await self._current(s, team_id)
+            after = current.as_text()
             made = tuple(Change(k, old_text[k], after[k], by, now) for k in changed)
             for c in made:
                 await q.record_change(s, team_id, c.changed_by, c.key, c.old, c.new, now)
-            if made and by != CLI:
-                await home.changed(s, team_id, by, now)
+            if made:
+                await _on_admins_tabs(s, team_id, by, before, current, now)
             return made
 
     async def installed_by(self, team_id: str, user_id: str) -> None:
@@ -350,3 +351,21 @@ def _differs(key: str, value: Any, before: WorkspaceSettings) -> bool:
     if key in ("watched_channels", "askaround_admins"):
         return set(value) != set(getattr(before, key))
     return bool(value != getattr(before, key))
+
+
+async def _on_admins_tabs(
+    s: AsyncSession,
+    team_id: str,
+    by: str,
+    before: WorkspaceSettings,
+    after: WorkspaceSettings,
+    at: datetime,
+) -> None:
+    """The tabs showing the settings in brief rebuilt: the changer's and every askaround
+    admin's, named before or after (one named gains the section, one taken off loses
+    it), a handful. Those who see them as Slack's admins alone are known only to Slack,
+    and everyone's kudos section (its allowance) catches up when opened: a change to the
+    whole workspace rebuilds no tab of each colleague's."""
+    named = {*before.askaround_admins, *after.askaround_admins}
+    for user_id in sorted(named | ({by} - {CLI})):
+        await home.changed(s, team_id, user_id, at)

@@ -17,13 +17,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.slack.digests.conftest import W47_THU, company_in_process
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.test_take_back import take_back
 from tests.slack.kudos.world import kudos_posts
 from tests.slack.privacy.test_published_home import published
 from tests.slack.questions.test_solved_first import QUESTION
 from tests.slack.questions.world import declared_world
-from tests.slack.settings.world import home_of
+from tests.slack.settings.world import home_of, settings_modal
 
 REASON = "for the calm release review"
 Step = Callable[[SlackHarness], Awaitable[None]]
@@ -33,6 +34,13 @@ Step = Callable[[SlackHarness], Awaitable[None]]
 async def slack(tmp_path: Path) -> AsyncIterator[SlackHarness]:
     """Five colleagues; Bob, Dev and Maria know terraform (`declared_world`)."""
     async with declared_world(tmp_path) as harness:
+        yield harness
+
+
+@pytest.fixture
+async def company(tmp_path: Path) -> AsyncIterator[SlackHarness]:
+    """The digests' company: its org chart and its week of kudos, 2026-W47."""
+    async with company_in_process(tmp_path) as harness:
         yield harness
 
 
@@ -86,6 +94,23 @@ async def seconded(slack: SlackHarness) -> None:
     [shoutout] = kudos_posts(slack, "general")
     await slack.emu.add_reaction(slack.user("dev"), shoutout.channel, shoutout.ts, "kudos")
     await slack.drain()
+
+
+def settings_saved(fields: dict[str, Callable[[SlackHarness], object]]) -> Step:
+    """Maria, one of Slack's admins, saves these settings in the modal."""
+
+    async def run(slack: SlackHarness) -> None:
+        slack.emu.workspace.user(slack.user("maria")).is_admin = True
+        modal = await settings_modal(slack, "maria")
+        values = {key: {"value": value(slack)} for key, value in fields.items()}
+        await slack.emu.submit_view(slack.user("maria"), modal.id, values)
+        await slack.drain()
+
+    return run
+
+
+def admins(*handles: str) -> Callable[[SlackHarness], object]:
+    return lambda slack: [slack.user(h) for h in handles]
 
 
 @dataclass(frozen=True)
@@ -164,6 +189,32 @@ CASES = (
         {"bob": "from Dev Patel", "dev": "kudos left today"},
         {},
         before=given_long_ago,
+    ),
+    Case(
+        "an askaround admin named",
+        ("maria", "bob"),
+        settings_saved({"askaround_admins": admins("bob")}),
+        {"bob": "Settings (admins)"},
+        {},
+        bystander="alice",
+    ),
+    Case(
+        "askaround admins changed: one taken off, one named",
+        ("maria", "bob", "carol"),
+        settings_saved({"askaround_admins": admins("carol")}),
+        {"carol": "Settings (admins)"},
+        {"bob": "Settings (admins)"},
+        before=settings_saved({"askaround_admins": admins("bob")}),
+        bystander="alice",
+    ),
+    Case(
+        "a setting changed by another admin",
+        ("maria", "bob"),
+        settings_saved({"daily_allowance": lambda _slack: "7"}),
+        {"bob": "Kudos a day:* 7"},
+        {},
+        before=settings_saved({"askaround_admins": admins("bob")}),
+        bystander="alice",
     ),
     Case(
         "/skills add",
@@ -256,3 +307,17 @@ async def test_an_opened_tab_as_published_follows_the_change(
     for handle, said in case.gone.items():
         assert said not in published(slack, handle), handle
     assert publishes(slack) == {slack.user(h) for h in case.opened}  # not the bystander's
+
+
+async def test_kudos_to_a_team_reach_its_managers_published_tabs(company: SlackHarness) -> None:
+    """Thursday of W47: Maria's team (Alice, Bob, Carol, Erin) received 4 kudos; Olga thanks
+    Erin. The tabs of Bob, Maria and Hana above her, which sum up their team's week, are
+    published again; Dev's, Hana's other report, and Erin's, never opened, are not."""
+    company.services.clock.freeze(W47_THU + timedelta(hours=2))
+    for handle in ("hana", "maria", "bob", "dev"):
+        await home_of(company, handle)
+    assert "Your team (4 people) received 4 kudos so far" in published(company, "maria")
+    company.emu.calls.clear()
+    await command("olga", "/kudos", f"@erin {REASON}")(company)
+    assert "Your team (4 people) received 5 kudos so far" in published(company, "maria")
+    assert publishes(company) == {company.user(h) for h in ("hana", "maria", "bob")}

@@ -100,8 +100,9 @@ async def test_a_repeat_is_answered_as_one_whatever_the_rules_say_now(
 async def test_giving_is_one_transaction_of_three_ledger_statements(
     kudos: KudosService, engine: AsyncEngine
 ) -> None:
-    """The settings in one read, the entries in one insert, what the giver gave in one read;
-    the rest is the outbox (and, on PostgreSQL, the lock on the giver)."""
+    """The settings in one read, the entries in one insert, what the giver gave in one read,
+    whose Home tabs to rebuild (giver, recipients, their managers) in one read; the rest is
+    the outbox (and, on PostgreSQL, the lock on the giver)."""
     await kudos.rules(TEAM)  # the workspace's first use is a write of its own
     statements: list[str] = []
     commits: list[object] = []
@@ -119,7 +120,12 @@ async def test_giving_is_one_transaction_of_three_ledger_statements(
         for sql in statements
         if "outbox" not in sql and "pg_advisory" not in sql and "pg_notify" not in sql
     ]
-    assert ledger == ["SELECT workspaces.dail", "INSERT INTO kudos (giv", "SELECT used.used, same"]
+    assert ledger == [
+        "SELECT workspaces.dail",
+        "INSERT INTO kudos (giv",
+        "SELECT used.used, same",
+        "WITH RECURSIVE above(u",
+    ]
 
 
 async def test_undo_window_and_ownership(kudos: KudosService, clock: Clock) -> None:
