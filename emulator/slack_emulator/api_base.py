@@ -10,7 +10,7 @@ import base64
 import binascii
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .records import Channel
@@ -38,12 +38,26 @@ def invalid_blocks(code: str, messages: list[str]) -> SlackError:
 
 
 @dataclass
+class Paging:
+    """How small the pages of a paginated method are. Slack's default is a page of up to
+    `limit`, but its docs allow less (docs.slack.dev/apis/web-api/pagination: "It's possible
+    to receive fewer results than your specified limit, even when there are additional
+    results to retrieve"; only an empty `next_cursor` ends the list). `size`: at most this
+    many a page, whatever the limit; `empty`: a page with no items and a cursor before each
+    page that has some. Shared by every workspace of an emulator (`Faults.paging`)."""
+
+    size: int = 0
+    empty: bool = False
+
+
+@dataclass
 class ApiContext:
     """What a handler may touch: the workspace and the emulator's public addresses."""
 
     ws: Workspace
     base_url: str
     open_socket: Callable[[], str]
+    paging: Paging = field(default_factory=Paging)
 
 
 Handler = Callable[[ApiContext, Args], dict[str, Any]]
@@ -107,24 +121,32 @@ def id_list(args: Args, name: str) -> list[str]:
 
 
 def paginate(
-    items: Sequence[T], args: Args, kind: str, default_limit: int = 0
+    ctx: ApiContext, items: Sequence[T], args: Args, kind: str, default_limit: int = 0
 ) -> tuple[list[T], str]:
-    """Slice by ``limit``/``cursor``; cursors are opaque base64 like Slack's."""
+    """Slice by ``limit``/``cursor`` and `ctx.paging`; cursors are opaque base64 like Slack's."""
     limit = integer(args, "limit", default_limit)
-    start = 0
+    if ctx.paging.size > 0:
+        limit = min(limit, ctx.paging.size) if limit > 0 else ctx.paging.size
+    start, emptied = 0, False
     cursor = text(args, "cursor")
     if cursor:
         try:
             prefix, _, offset = base64.b64decode(cursor).decode().partition(":")
-            start = int(offset)
+            at, _, mark = offset.partition(":")
+            start, emptied = int(at), mark == "emptied"
         except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
             raise SlackError("invalid_cursor") from exc
         if prefix != kind or start < 0:
             raise SlackError("invalid_cursor")
+    if ctx.paging.empty and not emptied and start < len(items):
+        return [], _cursor(f"{kind}:{start}:emptied")
     end = len(items) if limit <= 0 else start + limit
     page = list(items[start:end])
-    next_cursor = base64.b64encode(f"{kind}:{end}".encode()).decode() if end < len(items) else ""
-    return page, next_cursor
+    return page, _cursor(f"{kind}:{end}") if end < len(items) else ""
+
+
+def _cursor(position: str) -> str:
+    return base64.b64encode(position.encode()).decode()
 
 
 def resolve_channel(ctx: ApiContext, value: str | None) -> Channel:

@@ -69,7 +69,7 @@ def _described(ctx: ApiContext, user_id: str) -> User:
 def users_list(ctx: ApiContext, args: Args) -> dict[str, Any]:
     ws = ctx.ws
     described = [u for u in ws.users.values() if u.id not in ws.undescribed | ws.removed.keys()]
-    page, cursor = a.paginate(described, args, "users")
+    page, cursor = a.paginate(ctx, described, args, "users")
     return {
         "ok": True,
         "members": [shapes.user_json(ctx.ws, u) for u in page],
@@ -132,7 +132,7 @@ def conversations_info(ctx: ApiContext, args: Args) -> dict[str, Any]:
 
 def conversations_members(ctx: ApiContext, args: Args) -> dict[str, Any]:
     channel = a.visible_channel(ctx, a.text(args, "channel"))
-    page, cursor = a.paginate(channel.members, args, "members", default_limit=100)
+    page, cursor = a.paginate(ctx, channel.members, args, "members", default_limit=100)
     return {"ok": True, "members": page, "response_metadata": {"next_cursor": cursor}}
 
 
@@ -152,7 +152,7 @@ def users_conversations(ctx: ApiContext, args: Args) -> dict[str, Any]:
         and ws.bot_user_id in c.members
         and not (c.is_archived and a.flag(args, "exclude_archived"))
     ]
-    page, cursor = a.paginate(found, args, "conversations", default_limit=100)
+    page, cursor = a.paginate(ctx, found, args, "conversations", default_limit=100)
     shown = [shapes.channel_json(ws, c) for c in page]
     return {"ok": True, "channels": shown, "response_metadata": {"next_cursor": cursor}}
 
@@ -164,7 +164,7 @@ def _messages_page(
     `metadata` is left out unless `include_all_metadata` asks for it, as Slack leaves it out
     (docs.slack.dev/reference/methods/conversations.history: "Return all metadata associated
     with this message", default false)."""
-    page, cursor = a.paginate(messages, args, kind, default_limit=100)
+    page, cursor = a.paginate(ctx, messages, args, kind, default_limit=100)
     shown = [m if isinstance(m, dict) else shapes.message_json(ctx.ws, m) for m in page]
     if not a.flag(args, "include_all_metadata"):
         shown = [{k: v for k, v in m.items() if k != "metadata"} for m in shown]

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .api_base import Paging
+
 # What a rule names to fail or slow a POST to a response_url, which is not a Web API method
 # (so "*" leaves it alone).
 RESPONSE_URL = "response_url"
@@ -126,12 +128,15 @@ REFUSALS: dict[str, dict[str, Any]] = {
 
 class Faults:
     """The active fault rules, consulted once per Web API call; with ``lean`` set, successful
-    answers carry only the fields `lean.KEPT` names; a method named in ``recorded`` is
-    answered as Slack's recorded answer for it, given there, has it (`recorded.recorded`)."""
+    answers carry only the fields `lean.KEPT` names; ``paging`` makes every paginated
+    method's pages as small as Slack's docs allow (`api_base.Paging`); a method named in
+    ``recorded`` is answered as Slack's recorded answer for it, given there, has it
+    (`recorded.recorded`)."""
 
     def __init__(self, seed: int = 0, clock: Callable[[], float] = time.monotonic) -> None:
         self.rules: list[Fault] = []
         self.lean = False
+        self.paging = Paging()
         self.recorded: dict[str, dict[str, Any]] = {}
         self.rate_limits: dict[str, RateLimit] = {}
         self._random = random.Random(seed)
@@ -219,6 +224,7 @@ class Faults:
 
     def clear(self) -> None:
         self.lean = False
+        self.paging.size, self.paging.empty = 0, False
         self.recorded = {}
         self.rules.clear()
         self.rate_limits.clear()

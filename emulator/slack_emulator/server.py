@@ -96,7 +96,7 @@ class SlackEmulator(TeamApi):
         self._event_series = secrets.token_hex(4).upper()
         self._runner: web.AppRunner | None = None
         self._base_url = ""
-        self.api_context = ApiContext(self.workspace, "", self._open_socket)
+        self.api_context = ApiContext(self.workspace, "", self._open_socket, self.faults.paging)
         self._teams: dict[str, TeamApi] = {team_id: self}
         self.oauth = OAuth(client_id, client_secret, self.team)
         self.oauth.all_teams = self._teams.values

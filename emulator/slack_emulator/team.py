@@ -54,7 +54,9 @@ class Team(TeamApi):
         self.workspace = workspace
         self.bot_token = bot_token
         self.installed = installed
-        self.api_context = ApiContext(workspace, emulator.base_url, emulator._open_socket)
+        self.api_context = ApiContext(
+            workspace, emulator.base_url, emulator._open_socket, emulator.faults.paging
+        )
         self._deliverer = emulator._deliverer
         self._responder = Responder(workspace, emulator._monitor, emulator.clock, emulator.faults)
         self._responder.base_url = emulator.base_url

@@ -203,3 +203,32 @@ async def test_lean_answers_only_the_fields_always_there(
     assert paged["response_metadata"]["next_cursor"] and len(paged["members"]) == 1
     emu.faults.clear()
     assert (await client.users_info(user=bob.id))["user"]["tz"] == "Europe/Paris"
+
+
+async def test_paging_answers_pages_as_small_as_slack_may(
+    emu: SlackEmulator, client: AsyncWebClient
+) -> None:
+    """faults.paging: a page of one whatever the limit, an empty page with a cursor before
+    each one that has an item, and the last page's cursor "" (users.list, the general
+    channel's members, its history); clear() pages by the limit again."""
+    for name in ("bob", "carol"):
+        emu.workspace.add_user(name=name)  # each joins #general
+    emu.workspace.chat.post(emu.workspace.general.id, emu.workspace.bot_user_id, "hello")
+    emu.faults.paging.size, emu.faults.paging.empty = 1, True
+
+    async def pages(method: str, key: str, **args: str) -> list[int]:
+        sizes, cursor = [], ""
+        while True:
+            page = await client.api_call(method, params={**args, "limit": 100, "cursor": cursor})
+            sizes.append(len(page[key]))
+            if not (cursor := page["response_metadata"]["next_cursor"]):
+                return sizes
+
+    users = len(emu.workspace.users)
+    assert await pages("users.list", "members") == [0, 1] * users
+    general = emu.workspace.general.id
+    members = len(emu.workspace.general.members)
+    assert await pages("conversations.members", "members", channel=general) == [0, 1] * members
+    assert await pages("conversations.history", "messages", channel=general) == [0, 1]
+    emu.faults.clear()
+    assert await pages("users.list", "members") == [users]
