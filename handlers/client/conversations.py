@@ -25,6 +25,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import visibility
 from bot.conversations import Conversation, KnownConversations, PrivateNow
 from handlers.client.failures import error_code, is_transient
+from handlers.client.pages import listed, pages
 
 GROUP_DM_PREFIX = "mpdm-"
 
@@ -113,19 +114,15 @@ async def group_dm_of(client: AsyncWebClient, people: Collection[str]) -> str | 
     (`user_disabled`), though it is still there. None when there is none. Each group DM the
     bot is in is asked its members until it is found: kept for that rare case."""
     wanted = set(people)
-    cursor: str | None = None
-    while True:
-        page = await client.users_conversations(
-            types="mpim", exclude_archived=True, limit=200, cursor=cursor
-        )
+    async for page in pages(
+        client.users_conversations, types="mpim", exclude_archived=True, limit=200
+    ):
         for channel in page.get("channels") or []:
-            found = await client.conversations_members(channel=channel["id"])
-            members = set(found.get("members") or [])
+            _, found = await listed(client.conversations_members, "members", channel=channel["id"])
+            members = set(found)
             if wanted <= members and len(members - wanted) == 1:  # the bot is the one more
                 return str(channel["id"])
-        cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
-        if not cursor:
-            return None
+    return None
 
 
 async def watch_refusal(

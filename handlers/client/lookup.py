@@ -12,11 +12,27 @@ from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from handlers.client import marks
 from handlers.client.failures import RETRIED_STATUSES, back_off, is_transient
+from handlers.client.pages import listed
 
 # A listener's post is tried this often more, as slack_sdk's server error handler is told
 # for the other calls (`bot/runtime/app.py`); its mark's key starts with this.
 POST_RETRIES = 3
 LISTENER_MARK = "listener"
+
+
+async def latest_marked(
+    client: AsyncWebClient, channel: str
+) -> tuple[AsyncSlackResponse, list[dict[str, Any]]]:
+    """The conversation's last `marks.LOOKBACK` messages, newest first, with their metadata
+    (where marks are), and the last page of them Slack answered."""
+    return await listed(
+        client.conversations_history,
+        "messages",
+        up_to=marks.LOOKBACK,
+        channel=channel,
+        limit=marks.LOOKBACK,
+        include_all_metadata=True,
+    )
 
 
 async def posted_before(
@@ -31,10 +47,8 @@ async def posted_before(
         if thread_ts:
             found, message = await _marked_in_thread(client, channel, str(thread_ts), key)
         else:
-            found = await client.conversations_history(
-                channel=channel, limit=marks.LOOKBACK, include_all_metadata=True
-            )
-            message = marks.find_mark(list(found.get("messages") or []), key)
+            found, messages = await latest_marked(client, channel)
+            message = marks.find_mark(messages, key)
     except SlackApiError as error:
         # A Slack that will not show the bot the conversation (no such method, a
         # missing scope) cannot say whether it was posted: post, rather than never.

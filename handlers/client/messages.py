@@ -20,6 +20,7 @@ from handlers.client.failures import (
 )
 from handlers.client.identity import bot_user_of
 from handlers.client.lookup import POST_RETRIES
+from handlers.client.pages import listed, pages
 
 log = logging.getLogger("askaround.messages")
 # A thread the bot can no longer read (it left the channel, the channel went) has nothing left
@@ -85,7 +86,10 @@ async def message_of(client: AsyncWebClient, channel_id: str, ts: str) -> dict[s
     top of the channel or in a thread; empty when there is none; None when Slack will not
     let the bot read it (a conversation it is not in)."""
     try:
-        history = await client.conversations_history(
+        _, history = await listed(
+            client.conversations_history,
+            "messages",
+            up_to=1,
             channel=channel_id,
             latest=ts,
             oldest=ts,
@@ -93,16 +97,14 @@ async def message_of(client: AsyncWebClient, channel_id: str, ts: str) -> dict[s
             limit=1,
             include_all_metadata=True,
         )
-        found = [m for m in history.get("messages") or [] if m.get("ts") == ts]
-        cursor: str | None = None
-        while not found:  # a reply: its thread, a page at a time, oldest first
-            replies = await client.conversations_replies(
-                channel=channel_id, ts=ts, include_all_metadata=True, cursor=cursor
-            )
-            found = [m for m in replies.get("messages") or [] if m.get("ts") == ts]
-            cursor = (replies.get("response_metadata") or {}).get("next_cursor") or None
-            if not cursor:
-                break
+        found = [m for m in history if m.get("ts") == ts]
+        if not found:  # a reply: its thread, a page at a time, oldest first
+            async for replies in pages(
+                client.conversations_replies, channel=channel_id, ts=ts, include_all_metadata=True
+            ):
+                found = [m for m in replies.get("messages") or [] if m.get("ts") == ts]
+                if found:
+                    break
     except SlackApiError as error:
         # Slack refusing the method or a scope is not the bot being out of the conversation:
         # said as Slack's refusal (`handlers.dispatch.friendly`), not as "I'm not in it".
@@ -129,14 +131,18 @@ async def file_shared(client: AsyncWebClient, channel: str, oldest: str, name: s
     attempt's upload). False when Slack will not show the conversation (no such method, a
     missing scope): shared again, rather than never. A transient failure raises."""
     try:
-        history = await client.conversations_history(
-            channel=channel, oldest=oldest, limit=HISTORY_LOOKBACK
+        _, messages = await listed(
+            client.conversations_history,
+            "messages",
+            up_to=HISTORY_LOOKBACK,
+            channel=channel,
+            oldest=oldest,
+            limit=HISTORY_LOOKBACK,
         )
     except SlackApiError as error:
         if is_transient(error):
             raise
         return False
-    messages: list[dict[str, Any]] = history.get("messages") or []
     return any(f.get("name") == name for m in messages for f in m.get("files") or [])
 
 

@@ -22,6 +22,7 @@ from handlers.blocks.insights import render_insights
 from handlers.client import marks
 from handlers.client.admins import slack_admin_heard
 from handlers.client.failures import is_transient
+from handlers.client.lookup import latest_marked
 from handlers.client.messages import file_shared, update_message
 
 log = logging.getLogger("askaround.insights")
@@ -95,12 +96,8 @@ async def files_elsewhere(
     Nothing when it was never posted or its CSV is there after all."""
     admin, month = str(payload["admin"]), str(payload["month"])
     channel = str((await client.conversations_open(users=admin))["channel"]["id"])
-    history = await client.conversations_history(
-        channel=channel, limit=marks.LOOKBACK, include_all_metadata=True
-    )
-    posted = marks.find_mark(
-        list(history.get("messages") or []), monthly_key(team_id, admin, month)
-    )
+    _, history = await latest_marked(client, channel)
+    posted = marks.find_mark(history, monthly_key(team_id, admin, month))
     if posted is None or _below(month) not in json.dumps(posted.get("blocks") or []):
         return
     if await file_shared(client, channel, str(posted["ts"]), f"insights-{month}.csv"):

@@ -16,6 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.services import Services
 from handlers.blocks.greeting import render_welcome
 from handlers.client.failures import USER_GONE, error_code, explained, is_transient
+from handlers.client.pages import listed
 
 log = logging.getLogger("askaround.outbox")
 WELCOME = "home.welcome"
@@ -49,13 +50,15 @@ async def conversation_begun(client: AsyncWebClient, channel: str) -> bool:
     said into a conversation that may have begun. A transient failure raises, to be tried
     again."""
     try:
-        history = await client.conversations_history(channel=channel, limit=1)
+        _, said = await listed(
+            client.conversations_history, "messages", up_to=1, channel=channel, limit=1
+        )
     except SlackApiError as error:
         if is_transient(error):
             raise
         log.info("no welcome in %s: Slack will not show it (%s)", channel, explained(error))
         return True
-    return bool(history.get("messages"))
+    return bool(said)
 
 
 DELIVERIES = {WELCOME: welcome}

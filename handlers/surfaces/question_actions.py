@@ -29,6 +29,7 @@ from handlers.blocks.questions import (
 from handlers.client.conversations import is_private, private_now
 from handlers.client.directory import lookup_profile
 from handlers.client.failures import error_code, is_transient
+from handlers.client.pages import listed
 from handlers.dispatch.friendly import tell
 from handlers.dispatch.router import Router
 from handlers.dispatch.shape import clicked_in
@@ -206,8 +207,13 @@ def register(router: Router, services: Services) -> None:
         channel_id = str(clicked_in(body))
         user_id = body["user"]["id"]
         try:
-            history = await client.conversations_replies(
-                channel=channel_id, ts=_value(body), limit=1
+            _, thread = await listed(
+                client.conversations_replies,
+                "messages",
+                up_to=1,
+                channel=channel_id,
+                ts=_value(body),
+                limit=1,
             )
         except SlackApiError as error:
             if is_transient(error):
@@ -216,7 +222,9 @@ def register(router: Router, services: Services) -> None:
             if code == "not_in_channel":
                 raise UserError(NOT_IN_CHANNEL) from None
             raise UserError(MESSAGE_GONE if code == "thread_not_found" else UNREADABLE) from None
-        original = history["messages"][0]
+        if not thread:
+            raise UserError(MESSAGE_GONE)
+        original = thread[0]
         if original.get("subtype") == "tombstone":  # deleted, with replies left under it
             raise UserError(MESSAGE_GONE)
         if original.get("user") != user_id:  # the offer went to the message's author alone

@@ -282,14 +282,20 @@ async def test_someone_already_talking_with_askaround_is_not_welcomed(
     slack: SlackHarness,
 ) -> None:
     """Alice said hi to askaround, and Bob was sent news of kudos: each opens the Messages tab
-    on a conversation begun, where a welcome would be a stranger's. Neither gets one."""
+    on a conversation begun, where a welcome would be a stranger's. Neither gets one, though
+    Slack answers its history an empty page first, with a cursor, as its docs allow (it was
+    read as a conversation never begun)."""
     await slack.dm_bot("alice", "hi")
     await slack.command("carol", "/kudos", f"<@{slack.user('bob')}> for the careful review")
     await slack.drain()
     said = {handle: bot_dms(slack, handle) for handle in ("alice", "bob")}
     assert all(said.values()), said
-    for handle in said:
-        await open_messages(slack, handle)
+    slack.emu.faults.paging.size, slack.emu.faults.paging.empty = 1, True
+    try:
+        for handle in said:
+            await open_messages(slack, handle)
+    finally:
+        slack.emu.faults.clear()
     assert {handle: bot_dms(slack, handle) for handle in said} == said
 
 

@@ -26,19 +26,24 @@ MANAGED = ("alice", "bob", "carol")
 
 @asynccontextmanager
 async def company(
-    tmp_path: Path, *, lean: bool = False, recorded: bool = False
+    tmp_path: Path, *, lean: bool = False, recorded: bool = False, paged: bool = False
 ) -> AsyncIterator[SlackHarness]:
     """The questions' world (Bob, Dev and Maria know terraform), Maria the manager of Alice,
     Bob and Carol, Dev an askaround admin; the directory synced (by a lean Slack's answers
     with `lean`; with `recorded`, each method answered as Slack's recorded answer to it has
-    it, `java_samples.answers`). Built once a process on SQLite (`bot_on_world`)."""
+    it, `java_samples.answers`; with `paged`, every list a page of one, each after an empty
+    page, `slack_emulator.api_base.Paging`). Built once a process on SQLite (`bot_on_world`)."""
 
     def again(slack: SlackHarness) -> None:
         slack.emu.faults.lean = lean
+        slack.emu.faults.paging.size, slack.emu.faults.paging.empty = (
+            (1, True) if paged else (0, False)
+        )
         slack.emu.faults.recorded = answers() if recorded else {}
         tuesday_morning(slack)
 
-    name = "lean-company" if lean else "recorded-company" if recorded else "company"
+    name = "lean" if lean else "recorded" if recorded else "paged" if paged else ""
+    name = f"{name}-company" if name else "company"
     async with bot_on_world(tmp_path, name, _managed, again, people=PEOPLE) as slack:
         slack.emu.calls.clear()
         yield slack

@@ -81,6 +81,15 @@ async def test_a_flow_on_a_whole_slack(tmp_path: Path, flow: str) -> None:
         await OUTCOMES[flow](slack)
 
 
+@pytest.mark.parametrize("flow", sorted(FLOWS))
+async def test_a_flow_on_a_slack_of_small_pages(tmp_path: Path, flow: str) -> None:
+    """Every list Slack answers a page of one, each after an empty page with a cursor, as
+    its docs allow (docs/slack-api.md): each flow ends as on a whole Slack."""
+    async with company(tmp_path, paged=True) as slack:
+        await FLOWS[flow](slack)
+        await OUTCOMES[flow](slack)
+
+
 async def test_an_oauth_install_on_a_lean_slack(tmp_path: Path) -> None:
     """A workspace installs askaround through OAuth on a lean Slack (Bolt's install asks
     auth.test for the bot's id, which a lean one leaves out), then Alice gives kudos: the

@@ -197,7 +197,9 @@ async def test_watch_and_unwatch_in_a_dm_say_only_channels_are_watched(
 
 async def test_find_an_expert_is_the_message_authors_alone(slack: SlackHarness) -> None:
     """The nudge goes to the author only; a "Find an expert" click for it from anyone else (a
-    crafted request: Slack would not show them the button) is refused and asks nobody."""
+    crafted request: Slack would not show them the button) is refused and asks nobody, though
+    Slack answers the message's thread an empty page first, with a cursor, as its docs allow
+    (an IndexError, and Alice told nothing of why)."""
     slack.emu.workspace.user(slack.user("maria")).is_admin = True
     await slack.command("maria", "/ask", "watch")
     await slack.settle()
@@ -218,11 +220,15 @@ async def test_find_an_expert_is_the_message_authors_alone(slack: SlackHarness) 
         response_url=slack.here.response_url(alice, message.channel),
         actions=[action],
     )
-    status, _ = await send(
-        slack, "application/x-www-form-urlencoded", urlencode({"payload": json.dumps(payload)})
-    )
+    slack.emu.faults.paging.size, slack.emu.faults.paging.empty = 1, True
+    try:
+        status, _ = await send(
+            slack, "application/x-www-form-urlencoded", urlencode({"payload": json.dumps(payload)})
+        )
+        await slack.settle()
+    finally:
+        slack.emu.faults.clear()
     assert status == 200
-    await slack.settle()
     assert await offers(slack) == []
     said = slack.emu.ephemerals(alice)[-1].text
     assert "That offer was for the person who wrote the message." in said

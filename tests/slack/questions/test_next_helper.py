@@ -175,3 +175,18 @@ async def test_a_group_dm_posted_unanswered_then_its_helper_left_says_so(
     await asked_in_secret(slack)
     group = slack.emu.workspace.open_mpim([slack.user("alice"), slack.user("dev")]).id
     await connected_unanswered_then_dev_left(slack, group, heard)
+
+
+async def test_a_group_dm_found_on_a_slack_of_small_pages(slack: SlackHarness) -> None:
+    """As above, heard of after the retry, with every list Slack answers a page of one after
+    an empty page (its docs allow both, docs/slack-api.md): the group DM is found among the
+    bot's and its members read to the last page, and the reply posted before found in its
+    history, not posted twice."""
+    slack.services.questions.config = RoutingConfig(offers_per_round=2)
+    await asked_in_secret(slack)
+    group = slack.emu.workspace.open_mpim([slack.user("alice"), slack.user("dev")]).id
+    slack.emu.faults.paging.size, slack.emu.faults.paging.empty = 1, True
+    try:
+        await connected_unanswered_then_dev_left(slack, group, "late")
+    finally:
+        slack.emu.faults.clear()
