@@ -16,6 +16,7 @@ from handlers.client.directory import (
     is_guest,
     member_elsewhere,
 )
+from handlers.client.pages import listed
 
 
 async def standing(client: AsyncWebClient, team_id: str, user_id: str) -> tuple[bool, bool]:
@@ -74,15 +75,9 @@ def _is_admin(user: dict[str, Any] | None, team_id: str) -> bool:
 async def slack_admins(client: AsyncWebClient, team_id: str, page_size: int = 200) -> set[str]:
     """Every active workspace admin and owner, paging through users.list (for the monthly
     insights DM, which reaches every admin, not only those with the role)."""
-    found: set[str] = set()
-    cursor: str | None = None
-    while True:
-        response = await client.users_list(limit=page_size, cursor=cursor)
-        found.update(
-            str(member["id"])
-            for member in response.get("members") or []
-            if _is_admin(member, team_id) and not member.get("deleted")
-        )
-        cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
-        if not cursor:
-            return found
+    _, members = await listed(client.users_list, "members", limit=page_size)
+    return {
+        str(member["id"])
+        for member in members
+        if _is_admin(member, team_id) and not member.get("deleted")
+    }

@@ -164,22 +164,15 @@ async def delete_own_replies(client: AsyncWebClient, channel: str, thread_ts: st
     """Delete every reply the bot posted in a thread; how many it found. A retry after a
     partial run finds only those left."""
     me = await bot_user_of(client)
-    mine: list[str] = []
-    cursor: str | None = None
-    while True:
-        try:
-            page = await client.conversations_replies(
-                channel=channel, ts=thread_ts, cursor=cursor, limit=200
-            )
-        except SlackApiError as failure:
-            if error_code(failure) in GONE:
-                return 0
-            raise
-        messages: list[dict[str, Any]] = page.get("messages") or []
-        mine += [str(m["ts"]) for m in messages if m.get("user") == me and m.get("ts") != thread_ts]
-        cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
-        if not cursor:
-            break
+    try:
+        _, messages = await listed(
+            client.conversations_replies, "messages", channel=channel, ts=thread_ts, limit=200
+        )
+    except SlackApiError as failure:
+        if error_code(failure) in GONE:
+            return 0
+        raise
+    mine = [str(m["ts"]) for m in messages if m.get("user") == me and m.get("ts") != thread_ts]
     for ts in mine:
         try:
             await client.chat_delete(channel=channel, ts=ts)
