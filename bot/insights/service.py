@@ -5,10 +5,12 @@ The analysis reads the whole workspace (seconds for 100,000 people), so it is ke
 `CACHE_SECONDS` per (workspace, window) and computed by one caller at a time; every view, the
 picture included, is cut from the cached copy. A deletion from a profile (`/skills forget me`,
 a network entry removed, the Edit profile modal) or an import that changed anyone (the org
-chart a manager's view is cut by: `profiles_version`), a channel made private
-(`rebuild_version`) or a kudos undone counted since the copy was made has it made again, on
-every replica: what someone deleted is not shown for hours after. (Routing's index applies
-the deletions in place; this copy, a whole analysis, is made again.)
+chart a manager's view is cut by: `profiles_version`), any change to declared skills or
+networks (`skills_version`: a second person declaring a topic, or its one person removing
+it, makes "only Dev" untrue), a channel made private (`rebuild_version`) or a kudos undone
+counted since the copy was made has it made again, on every replica: what someone deleted is
+not shown for hours after. (Routing's index applies the changes in place; this copy, a whole
+analysis, is made again.)
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ class InsightsService:
     ) -> None:
         self._sessions = sessions
         self._now = now
-        self._cache: dict[tuple[str, datetime], tuple[float, tuple[int, int, int], Analysis]] = {}
+        self._cache: dict[tuple[str, datetime], tuple[float, tuple[int, ...], Analysis]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._shown: dict[tuple[str, str, datetime], Shown] = {}
         self._queued_month: dict[str, str] = {}
@@ -77,21 +79,21 @@ class InsightsService:
 
     async def analysis(self, team_id: str, since: datetime | None = None) -> Analysis:
         """The workspace's analysis since `since` (90 days by default), from the cache when
-        it is younger than `CACHE_SECONDS` and no deletion from a profile, nor kudos undone or
-        their quote changed, was counted since."""
+        it is younger than `CACHE_SECONDS` and no change to declared skills or networks, no
+        deletion from a profile, nor kudos undone or their quote changed, was counted since."""
         since = since or self.since_default()
         key = (team_id, since)
         async with self._locks.setdefault(team_id, asyncio.Lock()):
             async with self._sessions() as s:
                 counted = await routing_changes.routing_versions(s, team_id)
-            deletions = (counted.profiles, counted.rebuild, counted.kudos)
+            changes = (counted.profiles, counted.skills, counted.rebuild, counted.kudos)
             cached = self._cache.get(key)
             clock = asyncio.get_running_loop().time()
-            if cached is not None and clock - cached[0] < CACHE_SECONDS and cached[1] == deletions:
+            if cached is not None and clock - cached[0] < CACHE_SECONDS and cached[1] == changes:
                 return cached[2]
             async with self._sessions() as s:
                 found = await analyse(s, team_id, since, self._now())
-            self._cache[key] = (clock, deletions, found)
+            self._cache[key] = (clock, changes, found)
             return found
 
     def forget(self, team_id: str) -> None:

@@ -671,3 +671,26 @@ async def test_a_workspace_without_an_org_chart_is_told_where_teams_come_from(
         said = await seen(slack, "olga")
         assert "Nobody's team is known yet: teams come from the org chart" in said, said
         assert "an admin gives with `askaround import people`" in said
+
+
+async def test_only_one_person_follows_skills_declared_and_removed(tmp_path: Path) -> None:
+    """Olga saw "Terraform: … only Dev Patel". Bob declares Terraform at 5: two people, no
+    risk; he removes it: only Dev again; Dev removes it: nobody. Each next look, within the
+    two hours the analysis is kept, said "only Dev Patel" all along (a `/skills add` or
+    `remove` was no change to the kept copy)."""
+    steps = (
+        ("bob", "add terraform:5", False),
+        ("bob", "remove terraform", True),
+        ("dev", "remove terraform", False),
+    )
+    told = []
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        assert "Terraform: not asked in the window, only Dev Patel" in await seen(slack, "olga")
+        for who, change, only_dev in steps:
+            await slack.command(who, "/skills", change)
+            await slack.settle()
+            text = await seen(slack, "olga")
+            if ("Terraform: not asked in the window, only Dev Patel" in text) != only_dev:
+                told.append(f"after {who}'s {change}: {text}")
+    assert not told, "\n".join(told)
