@@ -8,11 +8,11 @@ entries are read as their topics only: whose entry it is is never selected.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Connection, Kudos, Offer, Person, PersonSkill, Question, Skill
@@ -37,8 +37,9 @@ class PersonRow:
     available: bool  # active and taking questions (not away, not opted out)
 
 
-async def people(session: AsyncSession, team_id: str) -> list[PersonRow]:
-    """Everyone but bots, with their team, manager, interests and availability."""
+async def people(session: AsyncSession, team_id: str, back: Collection[str]) -> list[PersonRow]:
+    """Everyone but bots, with their team, manager, interests and availability (`back`: the
+    people stored as away whose day to be back has come, as the caller judges it)."""
     statement = select(
         Person.user_id,
         Person.team_name,
@@ -57,7 +58,7 @@ async def people(session: AsyncSession, team_id: str) -> list[PersonRow]:
                     manager,
                     tuple(interests or ()),
                     active=not gone,
-                    available=not gone and status == "available",
+                    available=not gone and (status == "available" or user_id in back),
                 )
             )
     return found
@@ -68,11 +69,13 @@ async def skill_names(session: AsyncSession, team_id: str) -> dict[str, str]:
     return {key: name for key, name in rows}
 
 
-def _available() -> ColumnElement[bool]:
+def _available(back: Collection[str]) -> ColumnElement[bool]:
+    """Taking questions: stored as available, or away with their day come (`back`, few: only
+    those who never said `/skills back`)."""
     return and_(
         Person.is_bot.is_(False),
         Person.deactivated.is_(False),
-        Person.routing_status == "available",
+        or_(Person.routing_status == "available", Person.user_id.in_(list(back))),
     )
 
 
@@ -84,13 +87,15 @@ class SkillCount:
     one_expert: str | None  # one of them (the only one when `experts` is 1)
 
 
-async def skill_counts(session: AsyncSession, team_id: str) -> list[SkillCount]:
+async def skill_counts(
+    session: AsyncSession, team_id: str, back: Collection[str]
+) -> list[SkillCount]:
     """Per skill, counted by the database: one row a skill, not one a profile entry. The
     profile entries are grouped by skill id first, and only the groups are joined (three
     times faster on SQLite than grouping the join)."""
     declared = PersonSkill.source != LEARNED
     expert = and_(declared, PersonSkill.level >= EXPERT_LEVEL)
-    available = select(Person.id).where(Person.team_id == team_id, _available())
+    available = select(Person.id).where(Person.team_id == team_id, _available(back))
     counted = (
         select(
             PersonSkill.skill_id.label("skill_id"),
@@ -112,7 +117,7 @@ async def skill_counts(session: AsyncSession, team_id: str) -> list[SkillCount]:
 
 
 async def learners(
-    session: AsyncSession, team_id: str, keys: Sequence[str]
+    session: AsyncSession, team_id: str, keys: Sequence[str], back: Collection[str]
 ) -> list[tuple[str, str, int, bool]]:
     """(skill key, user id, level, learned by helping) of the available people below
     EXPERT_LEVEL in these skills, or who learned them by helping: possible second people."""
@@ -125,7 +130,7 @@ async def learners(
             .where(
                 Skill.team_id == team_id,
                 Skill.key.in_(list(keys[start : start + KEYS_AT_ONCE])),
-                _available(),
+                _available(back),
                 (PersonSkill.level < EXPERT_LEVEL) | (PersonSkill.source == LEARNED),
             )
         )

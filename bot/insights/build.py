@@ -11,29 +11,45 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.counting import counted_since
 from bot.directory.skills import skill_key
+from bot.directory.status import AVAILABLE, status_of
 from bot.insights import measures as m
 from bot.insights.flows import Flows, TopicFinder
 from bot.insights.teams import group_teams
 from bot.visibility import question_private
 from storage import insights as q
 from storage.digests import first_kudos
+from storage.people import away_or_opted_out
 from storage.workspaces import find_workspace
 
 
-async def _profiles(s: AsyncSession, team_id: str, rows: list[q.PersonRow]) -> m.Profiles:
+async def _back(s: AsyncSession, team_id: str, now: datetime) -> set[str]:
+    """Those stored as away whose day to be back has come where they live: routing and their
+    Home tab take them as back without a `/skills back`, and so do the insights."""
+    found = await away_or_opted_out(s, team_id)
+    return {p.user_id for p in found if status_of(p, now).kind == AVAILABLE}
+
+
+async def _profiles(
+    s: AsyncSession, team_id: str, rows: list[q.PersonRow], back: set[str]
+) -> m.Profiles:
     network: Counter[str] = Counter()
     for topics in await q.network_topics(s, team_id):
         network.update({skill_key(t) for t in topics})
     return m.Profiles(
         available={r.user_id for r in rows if r.available},
         names=await q.skill_names(s, team_id),
-        counts={c.key: c for c in await q.skill_counts(s, team_id)},
+        counts={c.key: c for c in await q.skill_counts(s, team_id, back)},
         network=network,
     )
 
 
 async def _risks(
-    s: AsyncSession, team_id: str, rows: list[q.PersonRow], profiles: m.Profiles, flows: Flows
+    s: AsyncSession,
+    team_id: str,
+    rows: list[q.PersonRow],
+    profiles: m.Profiles,
+    flows: Flows,
+    back: set[str],
 ) -> list[m.Risk]:
     risks = await asyncio.to_thread(m.knowledge_risks, profiles, flows)
     topics = {r.topic for r in risks}
@@ -42,7 +58,7 @@ async def _risks(
         if row.available and row.interests:
             for key in {skill_key(i) for i in row.interests} & topics:
                 interested.setdefault(key, []).append(row.user_id)
-    learners = await q.learners(s, team_id, sorted(topics))
+    learners = await q.learners(s, team_id, sorted(topics), back)
     return m.with_seconds(risks, learners, interested)
 
 
@@ -61,9 +77,10 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
     """One streamed pass over the workspace, then the measures. The measures are seconds of
     pure CPU at 100,000 people (betweenness among them): they run in a thread, so the event
     loop keeps acknowledging Slack meanwhile."""
-    rows = await q.people(s, team_id)
+    back = await _back(s, team_id, now)
+    rows = await q.people(s, team_id, back)
     teams = group_teams(rows)
-    profiles = await _profiles(s, team_id, rows)
+    profiles = await _profiles(s, team_id, rows, back)
     settled = profiles.settled()
     flows = Flows(teams, TopicFinder(set(profiles.names) - settled), settled)
     async for questions in q.stream_questions(s, team_id, since):
@@ -78,7 +95,7 @@ async def analyse(s: AsyncSession, team_id: str, since: datetime, now: datetime)
     async for offers in q.stream_offers(s, team_id, since):
         for question, asker, offered, took in offers:
             flows.offer(question, asker, offered, took)
-    risks = await _risks(s, team_id, rows, profiles, flows)
+    risks = await _risks(s, team_id, rows, profiles, flows, back)
     workspace = await find_workspace(s, team_id)
     # The database stamps an install by its host's clock: never later than now (as a digest)
     installed = min(workspace.created_at, now) if workspace is not None else now

@@ -694,3 +694,20 @@ async def test_only_one_person_follows_skills_declared_and_removed(tmp_path: Pat
             if ("Terraform: not asked in the window, only Dev Patel" in text) != only_dev:
                 told.append(f"after {who}'s {change}: {text}")
     assert not told, "\n".join(told)
+
+
+async def test_someone_back_from_away_counts_as_available_again(tmp_path: Path) -> None:
+    """Dev, Terraform's only expert, went away for 2 weeks and never typed `/skills back`:
+    routing and his Home tab take him as back on the day he said, but the insights read his
+    stored "away" as for good, so weeks later Terraform was no risk ("only Dev Patel" gone),
+    as if he were still away."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        slack.services.clock.freeze(datetime(2026, 11, 18, 10, tzinfo=UTC))
+        await stage(slack)
+        await slack.command("dev", "/skills", "away for 2 weeks")
+        await slack.settle()
+        away = await seen(slack, "olga")
+        slack.services.clock.freeze(datetime(2026, 12, 9, 10, tzinfo=UTC))
+        back = await seen(slack, "olga")
+    assert "only Dev Patel" not in away, away
+    assert "Terraform: not asked in the window, only Dev Patel" in back, back
