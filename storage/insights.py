@@ -34,7 +34,7 @@ class PersonRow:
     manager_user_id: str | None
     interests: tuple[str, ...]
     active: bool  # not a bot, not deactivated
-    available: bool  # active and taking questions (not away, not opted out)
+    available: bool  # active and taking questions (not away, not opted out, not a guest)
 
 
 async def people(session: AsyncSession, team_id: str, back: Collection[str]) -> list[PersonRow]:
@@ -47,10 +47,11 @@ async def people(session: AsyncSession, team_id: str, back: Collection[str]) -> 
         Person.interests,
         Person.deactivated,
         Person.routing_status,
+        Person.is_guest,
     ).where(Person.team_id == team_id, Person.is_bot.is_(False))
     found = []
     async for rows in batches(session, statement, size=BATCH):
-        for user_id, team, manager, interests, gone, status in rows:
+        for user_id, team, manager, interests, gone, status, guest in rows:
             found.append(
                 PersonRow(
                     user_id,
@@ -58,7 +59,7 @@ async def people(session: AsyncSession, team_id: str, back: Collection[str]) -> 
                     manager,
                     tuple(interests or ()),
                     active=not gone,
-                    available=not gone and (status == "available" or user_id in back),
+                    available=not (gone or guest) and (status == "available" or user_id in back),
                 )
             )
     return found
@@ -71,10 +72,11 @@ async def skill_names(session: AsyncSession, team_id: str) -> dict[str, str]:
 
 def _available(back: Collection[str]) -> ColumnElement[bool]:
     """Taking questions: stored as available, or away with their day come (`back`, few: only
-    those who never said `/skills back`)."""
+    those who never said `/skills back`); never a guest of the workspace, whom nobody asks."""
     return and_(
         Person.is_bot.is_(False),
         Person.deactivated.is_(False),
+        Person.is_guest.is_(False),
         or_(Person.routing_status == "available", Person.user_id.in_(list(back))),
     )
 

@@ -489,6 +489,7 @@ async def heard_of(services: Services, team_id: str, user: dict[str, Any]) -> Pr
     elif not visibility.may_be_asked(is_guest=profile.is_guest):
         # Made a guest: a request waiting for them quotes a channel they may not read.
         await services.questions.no_longer_asked(team_id, profile.user_id)
+        services.insights.forget(team_id)  # no longer one who knows a topic
     return profile
 
 

@@ -711,3 +711,19 @@ async def test_someone_back_from_away_counts_as_available_again(tmp_path: Path) 
         back = await seen(slack, "olga")
     assert "only Dev Patel" not in away, away
     assert "Terraform: not asked in the window, only Dev Patel" in back, back
+
+
+async def test_a_guest_is_no_one_who_knows_a_topic(tmp_path: Path) -> None:
+    """Bob declares Terraform at 5 beside Dev: no risk. Slack makes Bob a guest of the
+    workspace, whom askaround never asks about colleagues' questions: Dev is Terraform's only
+    expert one can ask, as routing has it; the insights still counted Bob, and said nothing."""
+    async with bot_in_process(tmp_path, people=PEOPLE) as slack:
+        await stage(slack)
+        await slack.command("bob", "/skills", "add terraform:5")
+        await slack.settle()
+        member = await seen(slack, "olga")
+        await slack.emu.change_user(slack.user("bob"), is_restricted=True)
+        await slack.settle()
+        guest = await seen(slack, "olga")
+    assert "Terraform" not in member, member
+    assert "Terraform: not asked in the window, only Dev Patel" in guest, guest
