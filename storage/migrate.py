@@ -36,21 +36,41 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 async def upgrade_head(engine: AsyncEngine) -> tuple[str | None, str | None]:
     """Migrate to the newest schema; the revisions before and after (None: no schema yet)."""
-    async with engine.begin() as conn:
+    async with engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             await conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _PG_LOCK_ID})
         with on_the_loop():  # every start reads it: SQLite answers at once, on the loop
             before = await conn.run_sync(_revision_here)
         if before == head():
+            await conn.commit()
             return before, before
-        await conn.run_sync(_upgrade)
-        return before, await conn.run_sync(revision)
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # Alembic's batch mode on SQLite copies a table, drops the old one and renames
+            # the copy; with foreign keys on, the drop deleted its rows first, and their
+            # ON DELETE actions with them: 0038 took every offer and kudos' question. The
+            # pragma is ignored inside a transaction: nothing has written yet, and it is
+            # set again after the commit.
+            await conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        try:
+            await conn.run_sync(_upgrade)
+            after = await conn.run_sync(revision)
+            await conn.commit()
+        finally:
+            if sqlite:
+                await conn.rollback()
+                await conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        return before, after
 
 
 def _upgrade(connection: Connection) -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), "head")
+    if connection.dialect.name == "sqlite":
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+        if broken:  # what the foreign keys, off meanwhile, would have refused
+            raise RuntimeError(f"migration left rows pointing at none: {broken[:5]}")
 
 
 @cache

@@ -501,3 +501,65 @@ async def test_replies_to_commands_sent_as_messages_keep_the_command_alone(
         "k4": stored["k4"],
     }
     assert "merger" not in json.dumps(rows) and "zorblaxing" not in json.dumps(rows)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_questions_keep_their_offers_and_kudos_through_their_new_key(
+    tmp_path: Path, kind: str
+) -> None:
+    """Migration 0038 copies the questions table on SQLite (Alembic's batch mode): with
+    foreign keys on, dropping the old copy deleted its rows first, and every offer went with
+    them (ON DELETE CASCADE), every kudos' question was emptied (SET NULL). All are kept, and
+    a second workspace may then store a question under the first's key."""
+    if kind == "postgresql":
+        await require_postgres()
+    async with fresh_database(tmp_path, kind) as url:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as conn:
+                await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0037"))
+                asked = await conn.execute(
+                    text(
+                        "INSERT INTO questions (team_id, asker_user_id, channel_id, text, "
+                        "topics, status, is_private, source, idempotency_key, created_at) "
+                        "VALUES ('T1', 'U1', 'C1', 'who knows k8s?', '[]', 'open', false, "
+                        "'mention', 'msg:C1:1.5', CURRENT_TIMESTAMP) RETURNING id"
+                    )
+                )
+                question = asked.scalar_one()
+                await conn.execute(
+                    text(
+                        "INSERT INTO offers (team_id, question_id, candidate_user_id, score, "
+                        "reason, introduction, status, kind, rank, created_at) VALUES "
+                        "('T1', :id, 'U2', 0.9, 'k8s', '', 'accepted', 'expert', 0, "
+                        "CURRENT_TIMESTAMP)"
+                    ),
+                    {"id": question},
+                )
+                await conn.execute(
+                    text(
+                        "INSERT INTO kudos (team_id, giver_user_id, receiver_user_id, message, "
+                        '"values", is_private, source, idempotency_key, batch_key, created_at, '
+                        "question_id) VALUES ('T1', 'U1', 'U2', 'thanks', '[]', false, "
+                        "'command', 'cmd:x:U2', 'cmd:x', CURRENT_TIMESTAMP, :id)"
+                    ),
+                    {"id": question},
+                )
+            assert await upgrade_head(engine) == ("0037", head())
+            async with engine.begin() as conn:
+                offered = await conn.execute(text("SELECT question_id, status FROM offers"))
+                assert [tuple(row) for row in offered] == [(question, "accepted")]
+                thanked = await conn.execute(text("SELECT question_id FROM kudos"))
+                assert thanked.scalars().all() == [question]
+                await conn.execute(
+                    text(
+                        "INSERT INTO questions (team_id, asker_user_id, channel_id, text, "
+                        "topics, status, is_private, source, idempotency_key, created_at) "
+                        "VALUES ('T2', 'U1', 'C1', 'hi', '[]', 'open', false, 'mention', "
+                        "'msg:C1:1.5', CURRENT_TIMESTAMP)"
+                    )
+                )
+                if conn.dialect.name == "sqlite":
+                    assert (await conn.scalar(text("PRAGMA foreign_keys"))) == 1
+        finally:
+            await engine.dispose()
