@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 from datetime import UTC, datetime, timedelta
@@ -13,6 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.schema import CreateIndex
 
 from storage.db import create_engine
@@ -68,6 +70,19 @@ async def _upgrade_and_compare(database_url: str) -> None:
         await engine.dispose()
 
 
+async def _asked(conn: AsyncConnection, team_id: str, key: str) -> int:
+    """An open question stored through the schema of the revision the test stands at."""
+    added = await conn.execute(
+        text(
+            "INSERT INTO questions (team_id, asker_user_id, channel_id, text, topics, status, "
+            "is_private, source, idempotency_key, created_at) VALUES (:team, 'U1', 'C1', "
+            "'how?', '[]', 'open', false, 'mention', :key, CURRENT_TIMESTAMP) RETURNING id"
+        ),
+        {"team": team_id, "key": key},
+    )
+    return int(added.scalar_one())
+
+
 async def require_postgres() -> None:
     """Skip on a laptop without PostgreSQL; in CI (`CI` set) its absence is a failure."""
     if not await postgres_reachable():
@@ -87,6 +102,25 @@ async def test_upgrade_head_on_postgresql_matches_models(tmp_path: Path) -> None
     await require_postgres()
     async with fresh_database(tmp_path, "postgresql") as url:
         await _upgrade_and_compare(url)
+
+
+async def test_replicas_starting_together_on_postgresql_migrate_one_at_a_time(
+    tmp_path: Path,
+) -> None:
+    """Two replicas starting at once on a database of the release before: one migrates, the
+    other waits for it (an advisory lock) and finds the newest schema, rather than both
+    running Alembic and the second failing on tables the first made."""
+    await require_postgres()
+    async with fresh_database(tmp_path, "postgresql") as url:
+        engines = [create_engine(url), create_engine(url)]
+        try:
+            async with engines[0].begin() as conn:
+                await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0030"))
+            results = await asyncio.gather(*(upgrade_head(engine) for engine in engines))
+        finally:
+            for engine in engines:
+                await engine.dispose()
+    assert sorted(results) == [("0030", head()), (head(), head())]
 
 
 def test_the_head_read_from_the_scripts_names_is_alembics() -> None:
@@ -285,15 +319,7 @@ async def test_requests_and_kudos_news_sent_before_are_known_as_the_bots_dms(
         try:
             async with engine.begin() as conn:
                 await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0020"))
-                added = await conn.execute(
-                    text(
-                        "INSERT INTO questions (team_id, asker_user_id, channel_id, text, "
-                        "topics, status, is_private, source, idempotency_key, created_at) "
-                        "VALUES ('T1', 'U1', 'C1', 'how?', '[]', 'open', false, 'mention', "
-                        "'q', CURRENT_TIMESTAMP) RETURNING id"
-                    )
-                )
-                question = added.scalar_one()
+                question = await _asked(conn, "T1", "q")
                 for candidate, dm, ts in (("U2", "D2", "1.1"), ("U3", None, None)):
                     await conn.execute(
                         text(
@@ -518,15 +544,7 @@ async def test_questions_keep_their_offers_and_kudos_through_their_new_key(
         try:
             async with engine.begin() as conn:
                 await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0037"))
-                asked = await conn.execute(
-                    text(
-                        "INSERT INTO questions (team_id, asker_user_id, channel_id, text, "
-                        "topics, status, is_private, source, idempotency_key, created_at) "
-                        "VALUES ('T1', 'U1', 'C1', 'who knows k8s?', '[]', 'open', false, "
-                        "'mention', 'msg:C1:1.5', CURRENT_TIMESTAMP) RETURNING id"
-                    )
-                )
-                question = asked.scalar_one()
+                question = await _asked(conn, "T1", "msg:C1:1.5")
                 await conn.execute(
                     text(
                         "INSERT INTO offers (team_id, question_id, candidate_user_id, score, "
@@ -551,14 +569,7 @@ async def test_questions_keep_their_offers_and_kudos_through_their_new_key(
                 assert [tuple(row) for row in offered] == [(question, "accepted")]
                 thanked = await conn.execute(text("SELECT question_id FROM kudos"))
                 assert thanked.scalars().all() == [question]
-                await conn.execute(
-                    text(
-                        "INSERT INTO questions (team_id, asker_user_id, channel_id, text, "
-                        "topics, status, is_private, source, idempotency_key, created_at) "
-                        "VALUES ('T2', 'U1', 'C1', 'hi', '[]', 'open', false, 'mention', "
-                        "'msg:C1:1.5', CURRENT_TIMESTAMP)"
-                    )
-                )
+                await _asked(conn, "T2", "msg:C1:1.5")
                 if conn.dialect.name == "sqlite":
                     assert (await conn.scalar(text("PRAGMA foreign_keys"))) == 1
         finally:
