@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.runtime.logs import LEVEL_READ_AS_SET, RedactSecrets, configure_logging
+from bot.runtime.runner import Runner
 from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness, logging_put_back
 
 
@@ -77,3 +78,30 @@ async def test_json_logs_carry_the_slack_request_id(slack: Harness) -> None:
     assert entries and all({"time", "level", "logger", "message"} <= set(e) for e in entries)
     ids = {e.get("request_id") for e in entries}
     assert {d.event_id for d in deliveries} & ids
+
+
+async def test_info_logs_and_metrics_name_no_one_and_quote_nothing(
+    logs_put_back: None, slack: Harness
+) -> None:
+    """What an operator reads, the INFO log and `/metrics`, after a question, a kudos and a
+    command: no text anyone typed, no user id and no workspace id (labels are listener
+    names and delivery results)."""
+    import aiohttp
+
+    stream = io.StringIO()
+    configure_logging("INFO", (BOT_TOKEN, SIGNING_SECRET), stream=stream)
+    await slack.post("bob", "general", f"<@{slack.emu.bot_user_id}> who knows zorblaxing?")
+    await slack.command("alice", "/kudos", f"<@{slack.user('bob')}> for the quuxification")
+    await slack.command("alice", "/askaround", "help")
+    await slack.drain()
+    assert isinstance(slack.runner, Runner)  # end to end: `askaround serve`'s Runner
+    base = slack.runner.url.removesuffix("/slack/events")
+    async with aiohttp.ClientSession() as http, http.get(f"{base}/metrics") as resp:
+        metrics = await resp.text()
+    assert 'listener="/kudos"' in metrics and 'listener="app_mention"' in metrics
+    # the emulator's own access lines (this process serves it too) log the bot's calls to it
+    ours = [line for line in stream.getvalue().splitlines() if "slackclient/" not in line]
+    private = ["zorblaxing", "quuxification", slack.team_id]
+    private += [slack.user(who) for who in ("alice", "bob")]
+    said = [line for line in ours + metrics.splitlines() if any(w in line for w in private)]
+    assert said == [] and any("INFO" in line for line in ours)
