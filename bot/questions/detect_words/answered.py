@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
     slavic_baltic_afrikaans_catalan_telugu,
+    slovak_slovene_estonian_latvian,
     tagalog_hausa_amharic_tamil,
 )
 from bot.questions.detect_words.fragments import phrases
@@ -84,7 +85,10 @@ ANSWERED_ITSELF = phrases(
     r"no idea|idk)\b)[^?]*$",
     r"(?:wants? to know|wanted to know|asked|asks|was asking|were asking)(?: me| us| him| her| "
     r"them)? (?:if|whether|how|what|"
-    r"when|why|where) [^?]{1,120}?[.!,;:] (?:i |we )?(?:told|answered|replied|said|explained|"
+    # (joined by `and` when the writer says who answered: `Marta asked me how to reset the gate
+    # and I showed her`)
+    r"when|why|where) [^?]{1,120}?(?:[.!,;:] (?:i |we )?| and (?:i|we) )(?:told|answered|"
+    r"replied|said|explained|"
     # (or shown the way: `showed her the reprint menu`, `walked him through it`)
     r"confirmed|showed|walked (?:him|her|them) through|pointed (?:him|her|them) to)\b"
     r"(?![^?]*\b(?:find out|check|get back|follow up|look into|ask around|not sure|"
@@ -165,6 +169,8 @@ ANSWERED_ITSELF = phrases(
     r"\?[^?]*(?:" + "|".join(tagalog_hausa_amharic_tamil.ANSWERED_ITSELF) + r")[^?]*$",
     # and in Serbian, Bulgarian, Afrikaans, Catalan, Lithuanian and Telugu, the same way
     r"\?[^?]*(?:" + "|".join(slavic_baltic_afrikaans_catalan_telugu.ANSWERED_ITSELF) + r")[^?]*$",
+    # and in Slovak, Slovene, Estonian and Latvian, within word edges
+    r"\?[^?]*\b(?:" + "|".join(slovak_slovene_estonian_latvian.ANSWERED_ITSELF) + r")\b[^?]*$",
     # which of two it is, answered by the writer naming one right after (`Is the number from the
     # SoS or our own count? Our own count, sourced to…`), or by what they checked (`…which is
     # it? checked, 47.6`), with no question after it

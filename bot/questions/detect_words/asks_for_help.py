@@ -7,6 +7,7 @@ from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
     help_languages,
     slavic_baltic_afrikaans_catalan_telugu,
+    slovak_slovene_estonian_latvian,
     south_asia_east_africa,
     tagalog_hausa_amharic_tamil,
 )
@@ -149,10 +150,12 @@ ASKS_FOR_HELP = phrases(
     # `who can float to 5E?` asks for a hand (`PERSONAL`), not for one who knows, and so does a
     # bare `who can?` after the task (`need somebody to cover the night desk friday, who can?`)
     # (`who knows, maybe the part turns up tonight` shrugs: a comma, a stop or nothing after)
+    # (`who decided to repaint the lobby?` blames a choice already made; `who decided on the
+    # vendor?` asks whose it was)
     rf"who(?:'s| is)? (?:knows(?!\s*[,.!]|\s*$)|(?:can|could)(?! {STAND_IN})(?!\s*\?)|owns|"
     r"handles|manages|maintains|reviews|approves|"
     r"is the (?:right|best|go-to)|the (?:right|best|go-to)|should i|do i|would i|has admin|"
-    r"has access|has context|has experience|is responsible|approved|negotiated|decided|"
+    r"has access|has context|has experience|is responsible|approved|negotiated|decided(?! to\b)|"
     r"signed off|set up|configured|wrote|built|owned|looks after|runs|decides|signs off|"
     r"is in charge|understands)",
     r"(?:need|needs|needed|want|would love|'d love|could use|looking for|seeking|appreciate) "
@@ -443,4 +446,5 @@ ASKS_FOR_HELP = phrases(
     *south_asia_east_africa.ASKS_FOR_HELP,
     *tagalog_hausa_amharic_tamil.ASKS_FOR_HELP,
     *slavic_baltic_afrikaans_catalan_telugu.ASKS_FOR_HELP,
+    *slovak_slovene_estonian_latvian.ASKS_FOR_HELP,
 )

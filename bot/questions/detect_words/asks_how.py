@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
     slavic_baltic_afrikaans_catalan_telugu,
+    slovak_slovene_estonian_latvian,
     south_asia_east_africa,
     tagalog_hausa_amharic_tamil,
 )
@@ -501,4 +502,5 @@ ASKS_HOW = phrases(
     *south_asia_east_africa.ASKS_HOW,
     *tagalog_hausa_amharic_tamil.ASKS_HOW,
     *slavic_baltic_afrikaans_catalan_telugu.ASKS_HOW,
+    *slovak_slovene_estonian_latvian.ASKS_HOW,
 )

@@ -15,6 +15,13 @@ def phrases(*alternatives: str) -> re.Pattern[str]:
     return re.compile(start + "(?:" + "|".join(alternatives) + ")" + end)
 
 
+def opening_with(first: str, phrase: str) -> str:
+    """The phrases, tried only where a word opens with one of `first`, the letters they open
+    with: one test of a character skips them all elsewhere, as each message is searched at every
+    position."""
+    return f"(?=[{first}])(?:{phrase})"
+
+
 # `does either of you know…` (two people mentioned) and `can any of you explain…` ask as
 # `does anyone know…` does
 SOMEONE = r"(?:(?:any|some)\s?(?:one|body)|(?:either|any) of (?:you|y'all|you guys|you all))"

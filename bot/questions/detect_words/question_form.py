@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
     slavic_baltic_afrikaans_catalan_telugu,
+    slovak_slovene_estonian_latvian,
     south_asia_east_africa,
     tagalog_hausa_amharic_tamil,
 )
@@ -30,6 +31,7 @@ INTERROGATIVE_OPENERS = (
     | south_asia_east_africa.INTERROGATIVE_OPENERS
     | tagalog_hausa_amharic_tamil.INTERROGATIVE_OPENERS
     | slavic_baltic_afrikaans_catalan_telugu.INTERROGATIVE_OPENERS
+    | slovak_slovene_estonian_latvian.INTERROGATIVE_OPENERS
 )
 
 # Words before the real opening of a sentence: `hey all, btw, quick one: how do we …`.

@@ -13,18 +13,11 @@ Python's `\\w`, so its phrases never lean on `\\w` or `\\b`: a word is `[^\\s]+`
 
 from __future__ import annotations
 
+from bot.questions.detect_words.fragments import opening_with
 from bot.routing.text import fold
 
-
-def _opening_with(first: str, phrase: str) -> str:
-    """The phrases, tried only where a word opens with one of `first`, the letters they open
-    with: one test of a character skips them all elsewhere, as each message is searched at every
-    position."""
-    return f"(?=[{first}])(?:{phrase})"
-
-
 ASKS_FOR_HELP = tuple(
-    fold(_opening_with(first, phrase))
+    fold(opening_with(first, phrase))
     for first, phrase in (
         # Serbian and Croatian: anyone who knows, has done it or has an idea (`da li neko zna…`,
         # `zna li netko…`, `ima li neko iskustva sa…`); `niko ne zna` (no one knows) tells, and
@@ -111,7 +104,7 @@ ASKS_FOR_HELP = tuple(
 )
 
 ASKS_HOW = tuple(
-    fold(_opening_with(first, phrase))
+    fold(opening_with(first, phrase))
     for first, phrase in (
         # Serbian and Croatian: how one does a thing (`kako se popunjava…`, `kako da…`; `kako se
         # zoveš` asks a name, `kako da ne` scoffs), where a thing is found or kept, what a word

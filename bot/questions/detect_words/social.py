@@ -262,6 +262,12 @@ SOCIAL = phrases(
     r"worth a) (?:read|article|thread|post|paper|talk|write-?up|blog post)\b(?![^?]*\b(?:does|do|"
     r"did|has|have|can|could) (?:any|some)(?:one|body)\b)[^?]{0,200}?\b(?:thoughts|wdyt|opinions|"
     r"takeaways|what do (?:you|y'all|folks|people|we) (?:all )?think)\b",
+    # a post's or a video's teaser, its question answered by what it links to (`Ever wondered how
+    # we roast our beans? Watch the video: <link>`), with no question after it; `ever wondered
+    # why the build is slow? anyone know?` asks
+    r"^(?:(?:have you|did you) )?ever wonder(?:ed)? (?:how|what|why|where|who|which|whether|if) "
+    r"[^?]{1,120}\?+ (?:watch|read|see|find out|learn|discover|check out|listen|click|"
+    r"here'?s|here is|our (?:new )?(?:video|post|blog|article|podcast))\b(?![^?]*\?)",
     # the group's opinion, asked as a poll, as `what do you all think` is
     # (`what do we think about getting a clinic cat?`, the room asked as `we`)
     r"what (?:does|do) (?:everyone|everybody|the team|y'all|you guys|we|people|folks|ppl|u all) "

@@ -119,4 +119,9 @@ WORK_POLICY = phrases(
     r"(?:restaurant|merchant|shop|store) partners?|partner (?:restaurants?|merchants?|shops?|"
     r"stores?)|commissions?|comissio|comision|payouts?|paid (?:daily|weekly|monthly|biweekly|"
     r"fortnightly)",
+    # and a beer, a wine or a recipe brewed, labelled or taxed is the trade's product (`what ABV
+    # counts as non-alcoholic for labelling?`, `scale a recipe in the brewing software`), not
+    # drinks after work
+    r"label(?:l)?ing|excise|abv|brew(?:ing|ery|eries|house|master|er|ers)|ferment\w*|"
+    r"shelf life|yeast|hops|malt",
 )
