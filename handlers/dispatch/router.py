@@ -170,9 +170,10 @@ class Router:
         async def typed_in_conversation_type(body: dict[str, Any]) -> bool:
             event = body.get("event") or {}
             typed = is_typed(event)
-            if slack_type == "channel" and body.get("is_ext_shared_channel"):
+            if slack_type in ("channel", "group") and body.get("is_ext_shared_channel"):
                 # Shared with another organisation: never watched, so what is said there
-                # (their people's words too) is not stored, not even in the inbox.
+                # (their people's words too) is not stored, not even in the inbox; a
+                # private channel's thread replies neither.
                 return False
             kind = conversation_type(event)
             # A channel's event naming no type (as Slack's `message` reference shows one) may

@@ -162,6 +162,16 @@ async def test_what_is_said_in_a_shared_channel_is_not_kept(slack: SlackHarness)
     async with slack.services.sessions() as s:
         kept = [str(item.__dict__) for item in await s.scalars(select(InboxItem))]
     assert kept and not [item for item in kept if marker in item]
+    # A private channel shared so: its thread replies (heard for `answered_in_thread`) are
+    # kept no more than its messages; before, they were kept a day, a colleague's here.
+    alice = slack.user("alice")
+    inner = slack.here.workspace.add_channel(
+        "partners-inner", is_private=True, members=[alice, slack.user("carol")], ext_shared=True
+    )
+    opened, _ = await slack.here.post_message(alice, inner.id, "the roadmap, in this thread")
+    await slack.here.post_message(alice, inner.id, f"our {marker} terms", thread_ts=opened.ts)
+    await slack.settle()
+    assert not [item for item in await inbox_kept(slack) if marker in item]
     await slack.post("alice", "partners", f"<@{slack.emu.bot_user_id}> {QUESTION}")
     await slack.settle()
     (question,), _offers = await rows(slack)
