@@ -104,6 +104,11 @@ def test_demo_script_from_the_docs_runs_clean(
     watched = out[out.index("> @hana: /ask watch") :]
     assert "review my PR? it is small I promise\n  (nothing visible happened)" in watched
     assert "[#general · only @bob sees]\n    That looks like a question for a colleague" in watched
+    # Dev, asked about Bob's question, answers in its thread: that is his "I can help".
+    replied = out[out.index("> @dev reply: ") : out.index("> wait 8 days")]
+    assert "You answered in the question's thread, so you're on it" in replied
+    assert replied.count("@dev is on it — thanks!") == 2
+    assert "Question #4: @⁠Dev Patel is helping you." in replied
     week_later = out[out.index("> wait 8 days") :]  # Iris's offers ran out
     assert "No worries: I've stopped waiting on you" in week_later
     # What the script says of that week: Iris's question closes, every manager's summary came.
@@ -124,7 +129,7 @@ def test_demo_reports_bad_lines_and_exits_non_zero(
         "@alice home\n@alice click Edit profile\n@alice submit Status=away\n"
         "@hana home\n@hana click Change settings\n@hana submit Kudos a day=4\n"
         "@hana submit Kudos a day=3\n"
-        "@alice: /askaround help\n",
+        "@alice: /askaround help\n@dev reply:\n@dev rply: pin the CIDR\n",
         tmp_path,
         monkeypatch,
     )
@@ -142,6 +147,8 @@ def test_demo_reports_bad_lines_and_exits_non_zero(
     assert "@zoe is not in #platform" in result.stdout
     assert "[#platform · askaround]" not in result.stdout
     assert "nobody called @nobody here; `people` lists everyone" in result.stdout
+    assert "say something after `reply:`" in result.stdout
+    assert "did you mean `@dev reply: pin the CIDR`?" in result.stdout
     assert "sees no button “Missing”" in result.stdout
     # A mistyped command is Slack's to refuse, as Slack does: the bot never hears of it.
     assert "/kudo is not a valid command" in result.stdout and "/kudos" in result.stdout

@@ -32,6 +32,7 @@ Type what someone does in Slack, for example:
   @alice: /kudos @bob thanks for the review #teamwork    (a command, in #general)
   @carol: @askaround how do we unlock a stuck terraform state?    (a mention)
   @bob dm: hello                   (a direct message to the bot)
+  @dev reply: try force-unlock     (reply in the thread of the last message by someone else)
   @maria home                      (open the App Home tab)
   @dev click I can help            (press a button @dev can see)
   @dev pick Suggest someone @bob   (pick in a menu @dev can see; `Menu=option` for an option)

@@ -178,6 +178,10 @@ class DemoSession:
                 await self._command(user, text, im.id)
             else:
                 await self.emu.post_message(user, im.id, text)
+        elif line.verb == "reply":
+            channel_id = self.joined(user, line)
+            parent = self._last_message(user, channel_id, top_level=True)
+            await self.emu.post_message(user, channel_id, text, thread_ts=parent.ts)
         elif line.verb == "home":
             await self.emu.open_home(user)
         elif line.verb == "react":
@@ -243,9 +247,12 @@ class DemoSession:
             choice = self.user(choice[1:])
         await self.emu.pick(user, label, choice)
 
-    def _last_message(self, user: str, channel_id: str) -> Message:
+    def _last_message(self, user: str, channel_id: str, *, top_level: bool = False) -> Message:
+        """The last message by someone else in the channel; with `top_level`, the last one
+        that starts a thread (not a reply in one), as `reply` answers it."""
         for message in reversed(self.emu.messages(channel_id)):
-            if message.user != user and not message.deleted:
+            in_thread = top_level and message.is_reply
+            if message.user != user and not message.deleted and not in_thread:
                 return message
         raise BadLine("there is no message from someone else in that channel yet")
 

@@ -4,6 +4,8 @@
 @carol: who knows terraform?                            a message in #general
 @carol in #platform: anyone know helm?                  a message in another channel
 @bob dm: hello                                          a direct message to the bot
+@dev reply: run terraform force-unlock                  a reply in the thread of the last
+                                                        message by someone else in #general
 @bob react :kudos:                                      a reaction on the last message by someone
                                                         else in #general
 @alice click Undo                                       a button the person can see
@@ -35,7 +37,7 @@ DEFAULT_CHANNEL = "general"
 @dataclass(frozen=True)
 class Line:
     handle: str
-    verb: str  # say | command | dm | react | click | pick | shortcut | submit | home | wait
+    verb: str  # say | command | dm | reply | react | click | pick | shortcut | submit | home | wait
     text: str = ""
     channel: str = DEFAULT_CHANNEL
 
@@ -46,7 +48,7 @@ _HANDLE = r"[^\W\d_][\w.-]*"
 _LINE = re.compile(
     rf"^@(?P<handle>{_HANDLE})"
     r"(?:\s+in\s+#(?P<channel>[a-z0-9._-]+))?"
-    rf"(?:(?P<colon>\s*:)|\s+(?P<verb>dm:|(?:{'|'.join(_VERBS)})\b))\s*(?P<rest>.*)$",
+    rf"(?:(?P<colon>\s*:)|\s+(?P<verb>dm:|reply:|(?:{'|'.join(_VERBS)})\b))\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # `@alice /kudos …` (no colon) and `alice: hi` (no @): what was meant is plain.
@@ -91,8 +93,8 @@ def parse_line(raw: str) -> Line | None:
         if not rest:
             raise BadLine("say something after the colon")
         verb = "command" if rest.startswith("/") else "say"
-    elif verb == "dm" and not rest:  # Slack sends no empty message
-        raise BadLine("say something after `dm:`")
+    elif verb in ("dm", "reply") and not rest:  # Slack sends no empty message
+        raise BadLine(f"say something after `{verb}:`")
     elif verb in ("react", "click", "pick", "shortcut", "submit") and not rest:
         raise BadLine(f"`{verb}` needs an argument, e.g. `@bob {verb} …`")
     return Line(handle=handle, verb=verb, text=rest, channel=channel)
@@ -102,7 +104,8 @@ def _meant(typed: str) -> str:
     line = " ".join(typed.split())
     if found := _NO_COLON.match(line):
         word, _, rest = line[found.end() :].strip().partition(" ")
-        if verb := difflib.get_close_matches(word.lower(), [*_VERBS, "dm:"], n=1, cutoff=0.7):
+        verbs = [*_VERBS, "dm:", "reply:"]
+        if verb := difflib.get_close_matches(word.lower(), verbs, n=1, cutoff=0.7):
             return f"did you mean `{' '.join(filter(None, [found.group(0), *verb, rest]))}`?"
         return f"did you mean `{found.group(0)}:{line[found.end() :]}`? (`help` lists the rest)"
     if _NO_AT.match(line):
