@@ -109,6 +109,9 @@ def test_demo_script_from_the_docs_runs_clean(
     assert "You answered in the question's thread, so you're on it" in replied
     assert replied.count("@dev is on it — thanks!") == 2
     assert "Question #4: @⁠Dev Patel is helping you." in replied
+    # A Home tab republished while its person is elsewhere is a line, not the tab again.
+    assert "[@maria's Home tab (updated: `@maria home` shows it)]" in out
+    assert out.count("[@maria's Home tab]") == 1
     week_later = out[out.index("> wait 8 days") :]  # Iris's offers ran out
     assert "No worries: I've stopped waiting on you" in week_later
     # What the script says of that week: Iris's question closes, every manager's summary came.

@@ -56,6 +56,13 @@ def describe(emu: SlackEmulator, effect: Effect) -> str | None:
     return "\n".join([f"  [{header}]", *(f"    {line}" for line in body.splitlines())])
 
 
+def home_republished(emu: SlackEmulator, effect: Effect) -> str:
+    """A Home tab republished while its person is elsewhere, as one line: what changed shows
+    when they open it."""
+    handle = emu.workspace.display_name(effect.visible_to[0])
+    return f"  [@{handle}'s Home tab (updated: `@{handle} home` shows it)]"
+
+
 def _in_thread(emu: SlackEmulator, effect: Effect) -> bool:
     """Whether the message is a reply in a thread; a deleted one too, which Slack still shows
     there, so that its deletion is not read as that of the message above it."""

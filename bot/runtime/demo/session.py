@@ -7,7 +7,7 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from bot.runtime.demo.display import describe
+from bot.runtime.demo.display import describe, home_republished
 from bot.runtime.demo.shell import BadLine, Line, to_slack_text, wait_for
 from bot.runtime.runner import Runner, in_flight_listeners
 from bot.safe_text import quoted
@@ -84,6 +84,9 @@ class DemoSession:
         self.runner = runner
         self.users = users
         self._seen = 0
+        # Who may be on their Home tab with this line (opened it, or pressed or submitted
+        # something, maybe on it or a form from it): anyone else's republished one is a note.
+        self._opening: str | None = None
         # What a modal's submission was refused for: shown next to its fields, not an effect.
         self._refused: list[str] = []
 
@@ -112,6 +115,7 @@ class DemoSession:
             return await self.wait(wait_for(line.text, self.runner.bot.services.clock.now()))
         user = self.user(line.handle)
         text = to_slack_text(line.text, self.users)
+        self._opening = user if line.verb in ("home", "click", "pick", "submit") else None
         try:
             await self._act(line, user, text)
         except PersonError as error:
@@ -162,10 +166,21 @@ class DemoSession:
         return moved, await settle(self.emu, self.runner)
 
     def news(self) -> list[str]:
+        """What people now see. A Home tab republished while its person does something else
+        is a line saying so, once: Slack shows it only when they open it, and in full it was
+        30 lines each kudos, for each manager or admin who had opened theirs."""
         effects = self.emu.effects_since(self._seen)
         if effects:
             self._seen = effects[-1].seq
-        return [shown for e in effects if (shown := describe(self.emu, e))]
+        shown, noted = [], set()
+        for effect in effects:
+            if effect.kind == "home_published" and effect.visible_to[0] != self._opening:
+                if effect.visible_to[0] not in noted:
+                    noted.add(effect.visible_to[0])
+                    shown.append(home_republished(self.emu, effect))
+            elif said := describe(self.emu, effect):
+                shown.append(said)
+        return shown
 
     async def _act(self, line: Line, user: str, text: str) -> None:
         if line.verb == "command":
