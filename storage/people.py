@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, bindparam, delete, func, select, text, union, update
+from sqlalchemy import Row, bindparam, delete, func, select, text, union, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import skills
@@ -222,22 +222,31 @@ async def opened_home_among(
 ) -> list[str]:
     """Who of these people, and of everyone above `managers_of` in the org chart (their
     managers, theirs, and on up), ever opened askaround's Home tab; in one read. As in
-    `digests.team_members`, UNION stops by itself on a cycle in the chart."""
-    named: ColumnElement[bool] = Person.user_id.in_(list(user_ids))
+    `digests.team_members`, UNION stops by itself on a cycle in the chart.
+
+    The walk up reads each manager's row by its key and keeps whether they opened the tab,
+    so neither SQLite nor PostgreSQL reads the workspace's people to find those few: tried
+    as the people named OR those above, both scanned all of them, a kudos' largest read."""
+    statement = select(Person.user_id).where(
+        Person.team_id == team_id,
+        Person.user_id.in_(list(user_ids)),
+        Person.home_opened_at.is_not(None),
+    )
     if managers_of:
+        theirs = select(Person.manager_user_id).where(
+            Person.team_id == team_id, Person.user_id.in_(list(managers_of))
+        )
         above = (
-            select(Person.manager_user_id.label("user_id"))
-            .where(Person.team_id == team_id, Person.user_id.in_(list(managers_of)))
+            select(Person.user_id, Person.manager_user_id, Person.home_opened_at)
+            .where(Person.team_id == team_id, Person.user_id.in_(theirs))
             .cte("above", recursive=True)
         )
-        higher = select(Person.manager_user_id).where(
-            Person.team_id == team_id, Person.user_id == above.c.user_id
+        higher = select(Person.user_id, Person.manager_user_id, Person.home_opened_at).where(
+            Person.team_id == team_id, Person.user_id == above.c.manager_user_id
         )
         above = above.union(higher)
-        named = named | Person.user_id.in_(select(above.c.user_id))
-    statement = select(Person.user_id).where(
-        Person.team_id == team_id, Person.home_opened_at.is_not(None), named
-    )
+        opened_above = select(above.c.user_id).where(above.c.home_opened_at.is_not(None))
+        return list(await session.scalars(union(statement, opened_above).order_by("user_id")))
     return list(await session.scalars(statement.order_by(Person.user_id)))
 
 
