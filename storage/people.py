@@ -213,6 +213,37 @@ async def has_opened_home(session: AsyncSession, team_id: str, user_id: str) -> 
     return bool(await session.scalar(statement))
 
 
+# Who of the people named (`ids`) opened their Home tab; with `_OPENED_AMONG`, of those above
+# the people `below` in the org chart too. Built once: a kudos asks every time.
+_OPENED_NAMED = select(Person.user_id).where(
+    Person.team_id == bindparam("team"),
+    Person.user_id.in_(bindparam("ids", expanding=True)),
+    Person.home_opened_at.is_not(None),
+)
+_ABOVE = (
+    select(Person.user_id, Person.manager_user_id, Person.home_opened_at)
+    .where(
+        Person.team_id == bindparam("team"),
+        Person.user_id.in_(
+            select(Person.manager_user_id).where(
+                Person.team_id == bindparam("team"),
+                Person.user_id.in_(bindparam("below", expanding=True)),
+            )
+        ),
+    )
+    .cte("above", recursive=True)
+)
+_ABOVE = _ABOVE.union(
+    select(Person.user_id, Person.manager_user_id, Person.home_opened_at).where(
+        Person.team_id == bindparam("team"), Person.user_id == _ABOVE.c.manager_user_id
+    )
+)
+_OPENED_AMONG = union(
+    _OPENED_NAMED, select(_ABOVE.c.user_id).where(_ABOVE.c.home_opened_at.is_not(None))
+).order_by("user_id")
+_OPENED_NAMED_IN_ORDER = _OPENED_NAMED.order_by(Person.user_id)
+
+
 async def opened_home_among(
     session: AsyncSession,
     team_id: str,
@@ -225,29 +256,13 @@ async def opened_home_among(
     `digests.team_members`, UNION stops by itself on a cycle in the chart.
 
     The walk up reads each manager's row by its key and keeps whether they opened the tab,
-    so neither SQLite nor PostgreSQL reads the workspace's people to find those few: tried
-    as the people named OR those above, both scanned all of them, a kudos' largest read."""
-    statement = select(Person.user_id).where(
-        Person.team_id == team_id,
-        Person.user_id.in_(list(user_ids)),
-        Person.home_opened_at.is_not(None),
-    )
+    so neither SQLite nor PostgreSQL reads the workspace's people to find those few: asked
+    as the people named OR those above, PostgreSQL scanned all of them (SQLite too, until
+    its statistics were first gathered)."""
+    arguments = {"team": team_id, "ids": list(user_ids), "below": list(managers_of)}
     if managers_of:
-        theirs = select(Person.manager_user_id).where(
-            Person.team_id == team_id, Person.user_id.in_(list(managers_of))
-        )
-        above = (
-            select(Person.user_id, Person.manager_user_id, Person.home_opened_at)
-            .where(Person.team_id == team_id, Person.user_id.in_(theirs))
-            .cte("above", recursive=True)
-        )
-        higher = select(Person.user_id, Person.manager_user_id, Person.home_opened_at).where(
-            Person.team_id == team_id, Person.user_id == above.c.manager_user_id
-        )
-        above = above.union(higher)
-        opened_above = select(above.c.user_id).where(above.c.home_opened_at.is_not(None))
-        return list(await session.scalars(union(statement, opened_above).order_by("user_id")))
-    return list(await session.scalars(statement.order_by(Person.user_id)))
+        return list(await session.scalars(_OPENED_AMONG, arguments))
+    return list(await session.scalars(_OPENED_NAMED_IN_ORDER, arguments))
 
 
 async def mark_guests(
