@@ -8,9 +8,9 @@ logistic regression over the words, adjacent word pairs and first two words of e
 labelled message (`tests/data/questions.jsonl`) knows thousands of such cues, weighed against
 each other by the labels rather than by hand. On a set written afterwards by someone who had
 seen neither the detector nor its sets, it lifted precision 0.77 → 0.87 beside the phrase
-lists as they were, and 0.83 → 0.91 beside those of the same round (docs/question-detector.md).
-Its weights ship in `bot/data/question_phrasing.json`; `python -m
-bot.questions.phrasing_refit FILE.jsonl...` refits them.
+lists as they were, and 0.83 → 0.91 beside those of the same round
+(docs/question-detector-rounds.md). Its weights ship in `bot/data/question_phrasing.json`;
+`python -m bot.questions.phrasing_refit FILE.jsonl...` refits them.
 """
 
 from __future__ import annotations
