@@ -50,7 +50,7 @@ class MadePrivate:
 
 
 # A public answer is trusted a minute: what it can expose was public until the change, and
-# what is stored as public meanwhile is looked at again before it is quoted (docs/privacy.md,
+# what is stored as public meanwhile is looked at again before it is quoted (docs/privacy-log.md,
 # "A red-team pass (6 December)"); asking every time would cost a Tier 3 call each kudos.
 PUBLIC_FOR = timedelta(seconds=60)
 PRIVATE_FOR = timedelta(minutes=10)
