@@ -60,14 +60,37 @@ class WorkingHours:
         return day >= self.first_day or day <= self.last_day  # over the weekend's end
 
     def opens(self, day: date, where: tzinfo) -> datetime:
-        return datetime.combine(day, time(0), where) + timedelta(minutes=self.start)
+        """When `day`'s working time starts in `where`, in UTC (`_reads`)."""
+        return _reads(day, self.start, where)
 
     def closes(self, day: date, where: tzinfo) -> datetime:
-        return datetime.combine(day, time(0), where) + timedelta(minutes=self.end)
+        return _reads(day, self.end, where)
 
 
 def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _reads(day: date, minutes: int, where: tzinfo) -> datetime:
+    """The moment the clocks of `where` first read `minutes` after midnight on `day`: the
+    first of the two times on a night they go back over it, and the moment they jump past it
+    on a night they skip it (02:30 where they go from 02:00 to 03:00 is read at 03:00); in
+    UTC. Every working-time rule counts from these moments, so none of them disagrees with
+    another on a DST day."""
+    wall = datetime.combine(day, time()) + timedelta(minutes=minutes)
+    first = wall.replace(tzinfo=where).astimezone(UTC)  # fold 0: the earlier reading of two
+    if first.astimezone(where).replace(tzinfo=None) == wall:
+        return first
+    # Skipped: read by the offset after the jump it is a moment before it, by the one
+    # before the jump a moment after it; the jump is the first second reading later.
+    before, after = (int(wall.replace(tzinfo=where, fold=fold).timestamp()) for fold in (1, 0))
+    while after - before > 1:
+        middle = (before + after) // 2
+        if datetime.fromtimestamp(middle, where).replace(tzinfo=None) < wall:
+            before = middle
+        else:
+            after = middle
+    return datetime.fromtimestamp(after, UTC)
 
 
 OFFICE = WorkingHours()
@@ -77,9 +100,14 @@ ROUND_THE_CLOCK = "Mon-Sun 00:00-24:00"
 
 
 def is_working_time(moment: datetime, tz: str | None, hours: WorkingHours = OFFICE) -> bool:
-    local = moment.astimezone(zone(tz))
-    minute = local.hour * 60 + local.minute + local.second / 60
-    return hours.works_on(local.weekday()) and hours.start <= minute < hours.end
+    """Whether `moment` is between its local day's opening and closing moments (`_reads`),
+    compared as instants: on a night the clocks go back, a wall-clock time read twice is
+    inside the day or outside it once, not both."""
+    where = zone(tz)
+    day = moment.astimezone(where).date()
+    return hours.works_on(day.weekday()) and (
+        hours.opens(day, where) <= moment < hours.closes(day, where)
+    )
 
 
 def next_working_moment(moment: datetime, tz: str | None, hours: WorkingHours = OFFICE) -> datetime:
@@ -90,7 +118,8 @@ def next_working_moment(moment: datetime, tz: str | None, hours: WorkingHours = 
     today = moment.astimezone(tzinfo).date()
     for day in (today + timedelta(days=ahead) for ahead in range(8)):
         opens = hours.opens(day, tzinfo)
-        if hours.works_on(day.weekday()) and opens > moment:
+        # a day whose working hours the clocks skip whole has none
+        if hours.works_on(day.weekday()) and moment < opens < hours.closes(day, tzinfo):
             return opens.astimezone(moment.tzinfo)
     raise AssertionError("every week has a working day")
 
@@ -116,9 +145,8 @@ def working_minutes(
         if hours.works_on(day.weekday()):
             # In UTC: between two times of one zone Python counts wall-clock minutes, which a
             # night whose clocks change makes an hour too many or too few.
-            opens, closes = hours.opens(day, tzinfo), hours.closes(day, tzinfo)
-            lo = max(opens.astimezone(UTC), start.astimezone(UTC))
-            hi = min(closes.astimezone(UTC), end.astimezone(UTC))
+            lo = max(hours.opens(day, tzinfo), start.astimezone(UTC))
+            hi = min(hours.closes(day, tzinfo), end.astimezone(UTC))
             if hi > lo:
                 total += (hi - lo).total_seconds() / 60
         day += timedelta(days=1)

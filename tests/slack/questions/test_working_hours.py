@@ -616,3 +616,46 @@ async def test_a_request_waiting_for_its_colleagues_morning_counts_as_open(
     await slack.drain()
     [dm] = _bot_dms(slack, "dev")
     assert "stuck terraform state" in dm
+
+
+async def _dev_in_new_york_works(slack: SlackHarness, hours: str, asked_at: datetime) -> None:
+    """A deployment whose working day is `hours`; Dev lives in New York; Alice asks at
+    `asked_at`."""
+    slack.services.questions.config = RoutingConfig(hours=WorkingHours.parse(hours))
+    await slack.emu.change_user(slack.user("dev"), tz="America/New_York")
+    await slack.settle()
+    slack.services.clock.freeze(asked_at)
+    await ask(slack)
+
+
+async def test_a_working_day_that_starts_in_the_hour_clocks_skip_starts_when_they_jump(
+    slack: SlackHarness,
+) -> None:
+    """The working day starts at 02:30. On Sunday 8 March 2026 New York's clocks jump from
+    02:00 to 03:00 (07:00 UTC): 02:30 never shows, and Dev's day starts at the jump, as his
+    working time did. Asked at 01:30, his request came half an hour after it, at 03:30."""
+    await _dev_in_new_york_works(
+        slack, "Mon-Sun 02:30-18:00", datetime(2026, 3, 8, 6, 30, tzinfo=UTC)
+    )
+    assert _bot_dms(slack, "dev") == []
+    slack.advance(timedelta(minutes=29))
+    await slack.settle()
+    assert _bot_dms(slack, "dev") == []
+    slack.advance(timedelta(minutes=2))  # 03:01 in New York
+    await slack.settle()
+    [dm] = _bot_dms(slack, "dev")
+    assert "stuck terraform state" in dm
+
+
+async def test_a_working_day_that_starts_in_the_hour_clocks_repeat_goes_on_through_it(
+    slack: SlackHarness,
+) -> None:
+    """The working day starts at 01:30. On Sunday 1 November 2026 Dev's began at 01:30 in New
+    York (05:30 UTC); at 02:00 his clocks went back to 01:00. Asked at 01:10 the second time,
+    40 minutes into his day, he is asked at once: his request waited a whole day, for
+    Monday's 01:30, as if the clocks going back had ended his day."""
+    await _dev_in_new_york_works(
+        slack, "Mon-Sun 01:30-18:00", datetime(2026, 11, 1, 6, 10, tzinfo=UTC)
+    )
+    [dm] = _bot_dms(slack, "dev")
+    assert "stuck terraform state" in dm
