@@ -6,10 +6,14 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import zoneinfo
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import tzdata
 
 # What `from_slack` stores for someone whose zone name we do not know: Slack's offset for them.
 _FIXED = re.compile(r"UTC([+-])(\d{2}):(\d{2})")
@@ -71,10 +75,43 @@ def nearest(tz: str) -> str | None:
 
 @functools.cache
 def _zones_by_folded_name() -> dict[str, str]:
+    _newest_rules()
     return {name.casefold(): name for name in available_timezones()}
 
 
+@functools.cache
+def _newest_rules() -> None:
+    """Zones' rules change (British Columbia kept summer time all year from November 2026):
+    zones are read from the `tzdata` package askaround depends on, which pip keeps current,
+    unless the host's zone files say they are newer. zoneinfo reads the host's first,
+    however old: Debian 12's, of 2025, still put Vancouver back on UTC-8 that November."""
+    if _release(_host_release()) < _release(tzdata.IANA_VERSION):
+        zoneinfo.reset_tzpath(to=())
+        ZoneInfo.clear_cache()
+
+
+def _host_release() -> str:
+    """The release of the host's zone files (`2025b`), as their `tzdata.zi` names it; blank
+    when there are none or they do not say."""
+    for folder in zoneinfo.TZPATH:
+        try:
+            with (Path(folder) / "tzdata.zi").open(encoding="ascii") as first:
+                found = re.fullmatch(r"# version (\S+)\s*", first.readline())
+        except (OSError, UnicodeDecodeError):
+            continue
+        if found is not None:
+            return found[1]
+    return ""
+
+
+def _release(name: str) -> tuple[int, str]:
+    """`2026f` as (2026, "f"), to compare two releases; (0, "") for none."""
+    found = re.fullmatch(r"(\d{4})([a-z]*)", name)
+    return (int(found[1]), found[2]) if found else (0, "")
+
+
 def _named(tz: str | None) -> ZoneInfo | None:
+    _newest_rules()
     try:
         return ZoneInfo(tz or "UTC")
     # OSError: a name that is a folder of the zone database (`America`) or too long for a file

@@ -295,3 +295,19 @@ async def test_away_and_the_request_after_it_count_in_a_zone_a_day_ahead_of_utc(
             slack.advance(at - slack.services.clock.now())
             await slack.drain()
         assert any("terraform" in m.text for m in slack.emu.dm_messages(teuila) if m.bot_id)
+
+
+async def test_the_kudos_day_follows_a_zone_whose_rules_changed(slack: SlackHarness) -> None:
+    """Kai lives in Vancouver, where the clocks stayed on summer time (UTC-7) from November
+    2026 on. At 06:50 UTC on 8 December it is 23:50 on his Monday; at 07:10 UTC his Tuesday
+    has begun, with a new allowance. The host's zone files (Debian 12's, of 2025) still had
+    Vancouver back on UTC-8, and zoneinfo read them before the newer `tzdata` package
+    askaround depends on: his Monday went on until 08:00 UTC."""
+    await slack.emu.change_user(slack.user("kai"), tz="America/Vancouver")
+    await slack.settle()
+    alice, bob, kenji = (f"<@{slack.user(h)}>" for h in ("alice", "bob", "kenji"))
+    slack.services.clock.freeze(datetime(2026, 12, 8, 6, 50, tzinfo=UTC))
+    await kudos(slack, "kai", f"{alice} {bob} {kenji} for the release")
+    assert "0 of 5 left" in await kudos(slack, "kai", f"{alice} {bob} for the rollback too")
+    slack.services.clock.freeze(datetime(2026, 12, 8, 7, 10, tzinfo=UTC))
+    assert "4 of 5 left" in await kudos(slack, "kai", f"{kenji} for the postgres upgrade")
