@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import time
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -28,6 +29,24 @@ def pytest_itemcollected(item: pytest.Item) -> None:
 
 
 LISTENER_LAG = "ASKAROUND_TEST_LISTENER_LAG"
+
+
+@pytest.fixture
+def server_in_los_angeles() -> Iterator[None]:
+    """The process's own time zone (`TZ`) set to Los Angeles for a test, as a server's may
+    be: askaround counts each rule in a person's zone, never the host's, so its tests pass
+    alike (docs/testing-log.md, "Time, red-teamed")."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "America/Los_Angeles"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
 
 
 @pytest.fixture(autouse=True)

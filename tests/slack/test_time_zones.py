@@ -14,8 +14,9 @@ from tests.e2e.harness import PersonSpec
 from tests.slack.dates import day_back
 from tests.slack.harness import SlackHarness, bot_in_process
 
-# Times cross PostgreSQL's timestamp types, which SQLite stores as text.
-pytestmark = pytest.mark.postgres_too
+# Times cross PostgreSQL's timestamp types, which SQLite stores as text; the host's own zone
+# is not UTC, and changes nothing.
+pytestmark = [pytest.mark.postgres_too, pytest.mark.usefixtures("server_in_los_angeles")]
 
 PEOPLE = (
     PersonSpec("alice", "Alice Martin", "Europe/Paris"),

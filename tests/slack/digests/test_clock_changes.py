@@ -16,6 +16,9 @@ from tests.slack.digests.world import blocks_text, roundups, run_digests
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.kudos.world import configure
 
+# The host's own zone is not UTC, and changes nothing.
+pytestmark = pytest.mark.usefixtures("server_in_los_angeles")
+
 # London's summer time ends on Sunday 25 October 2026. Bob (London) reads his team's W46
 # (9 to 15 November, GMT); its 4 weeks of "unsung" start on Monday 19 October 00:00 BST, and
 # its 8 weeks of "no kudos" on Monday 21 September 00:00 BST: both 23:00 UTC the day before.

@@ -16,6 +16,9 @@ from tests.e2e.harness import bot_settings
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_flow import ask, offer_dm, rows, suggest
 
+# The host's own zone is not UTC, and changes nothing.
+pytestmark = pytest.mark.usefixtures("server_in_los_angeles")
+
 # Friday 27 November 2026, 18:30 UTC: 19:30 in Berlin, where dev's working day is over.
 FRIDAY_EVENING = datetime(2026, 11, 27, 18, 30, tzinfo=UTC)
 MONDAY = datetime(2026, 11, 30, tzinfo=UTC)
