@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -49,6 +49,45 @@ def test_working_time_is_local() -> None:
 )
 def test_a_request_is_due_when_the_working_day_is_on(moment: datetime, tz: str, due: str) -> None:
     assert f"{next_working_moment(moment, tz):%Y-%m-%d %H:%M}" == due
+
+
+@pytest.mark.parametrize(
+    ("tz", "hours", "change"),
+    [
+        # New York's clocks skip 02:00-03:00 on Sunday 8 March 2026: the day opens at 03:00.
+        ("America/New_York", "Mon-Sun 02:30-18:00", "2026-03-08 07:00"),
+        # and read 01:00-02:00 twice on Sunday 1 November: the day opens at the first 01:30.
+        ("America/New_York", "Mon-Sun 01:30-18:00", "2026-11-01 06:00"),
+        # Lord Howe Island's go back half an hour, from 02:00 to 01:30, on Sunday 5 April.
+        ("Australia/Lord_Howe", "Mon-Sun 01:45-18:00", "2026-04-04 15:00"),
+        # The Chatham Islands' skip 02:45-03:45 on Sunday 27 September, 12:45 ahead of UTC.
+        ("Pacific/Chatham", "Sun-Thu 03:00-12:00", "2026-09-26 14:00"),
+        # Cairo's skip Friday 24 April's first hour, and read Thursday 29 October's last twice.
+        ("Africa/Cairo", "Mon-Sun 00:30-23:30", "2026-04-23 22:00"),
+        ("Africa/Cairo", "Mon-Sun 00:30-23:30", "2026-10-29 21:00"),
+        # Nuuk's skip Saturday 28 March's 23:00-24:00 whole: that day has no working hours.
+        ("America/Nuuk", "Mon-Sun 23:00-24:00", "2026-03-29 01:00"),
+    ],
+)
+def test_working_time_rules_agree_on_a_night_the_clocks_change(
+    tz: str, hours: str, change: str
+) -> None:
+    """Minute by minute around a clock change that falls in the working day's start or end:
+    a request deferred is due at the first working minute (`next_working_moment`), and the
+    working minutes counted (`working_minutes`) are those `is_working_time` says are. They
+    disagreed by up to an hour, or a day (docs/testing-log.md, "Time, red-teamed")."""
+    working = WorkingHours.parse(hours)
+    at = datetime.fromisoformat(change).replace(tzinfo=UTC)
+    minutes = [at + timedelta(minutes=m) for m in range(-14 * 60, 14 * 60)]
+    works = [is_working_time(m, tz, working) for m in minutes]
+    for i in range(0, len(minutes), 17):
+        first = next((m for m, w in zip(minutes[i:], works[i:], strict=True) if w), None)
+        due = next_working_moment(minutes[i], tz, working)
+        assert is_working_time(due, tz, working), minutes[i]
+        assert first is None or due == first, (minutes[i], due, first)
+    for i in range(0, len(minutes) - 600, 97):
+        counted = working_minutes(minutes[i], minutes[i + 600], tz, working)
+        assert counted == sum(works[i : i + 600]), minutes[i]
 
 
 def test_working_hours_are_a_setting() -> None:
