@@ -8,6 +8,7 @@ colleague is sent a request only in their working time, so nobody is DMed at 3 a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -71,6 +72,7 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+@functools.lru_cache(maxsize=4096)  # a routing round asks it of the same few days and zones
 def _reads(day: date, minutes: int, where: tzinfo) -> datetime:
     """The moment the clocks of `where` first read `minutes` after midnight on `day`: the
     first of the two times on a night they go back over it, and the moment they jump past it
