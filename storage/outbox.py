@@ -157,14 +157,15 @@ async def payload_of(session: AsyncSession, team_id: str, key: str) -> dict[str,
 
 
 async def unrecorded_until(
-    session: AsyncSession, team_id: str, key: str
+    session: AsyncSession, team_id: str, key: str, *, untried_too: bool = False
 ) -> tuple[str, datetime] | None:
     """The delivery queued with this key, while a message it posted may not be recorded yet:
     ("sending", …) while it is being sent (claimed, not finished); ("pending", its next
     attempt) once it was tried and put back, for an attempt whose answer was lost (a
     timeout, a 5xx after Slack posted) may have posted, and only its next attempt finds
     that message by its mark and records it (`handlers.client.marks`). None once it was
-    sent or failed, or while it was never tried."""
+    sent or failed, or while it was never tried (with `untried_too`, ("pending", …) then
+    too: it has not posted yet, and will)."""
     row = (
         await session.execute(
             select(OutboxItem.status, OutboxItem.attempts, OutboxItem.next_attempt_at).where(
@@ -173,7 +174,7 @@ async def unrecorded_until(
         )
     ).first()
     if row is None or not (
-        row.status == "sending" or (row.status == "pending" and row.attempts > 0)
+        row.status == "sending" or (row.status == "pending" and (row.attempts > 0 or untried_too))
     ):
         return None
     return row.status, row.next_attempt_at

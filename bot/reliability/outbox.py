@@ -82,14 +82,16 @@ class Outbox:
         async with units.reading(self._sessions) as s:  # asked by deliveries: on the loop
             return await outbox.payload_of(s, team_id, key)
 
-    async def in_flight_until(self, team_id: str, key: str, now: datetime) -> datetime | None:
+    async def in_flight_until(
+        self, team_id: str, key: str, now: datetime, *, untried_too: bool = False
+    ) -> datetime | None:
         """While the delivery queued with this key may have posted a message it has not
         recorded yet, when to look again: soon while it is being sent, after its next
         attempt once it was tried and put back (its answer lost, that attempt finds and
         records what it posted, `outbox.unrecorded_until`); None when whatever it posted is
-        recorded, or it posted nothing."""
+        recorded, or it posted nothing. `untried_too`: also while it has not been tried."""
         async with units.reading(self._sessions) as s:
-            found = await outbox.unrecorded_until(s, team_id, key)
+            found = await outbox.unrecorded_until(s, team_id, key, untried_too=untried_too)
         if found is None:
             return None
         status, next_attempt_at = found

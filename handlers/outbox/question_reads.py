@@ -72,12 +72,16 @@ async def redrawn_now(
     return await question_now(services, team_id, payload, client)
 
 
-async def unless_posting(services: Services, team_id: str, *posted_by: str) -> None:
+async def unless_posting(
+    services: Services, team_id: str, *posted_by: str, untried_too: bool = False
+) -> None:
     """`NotYet` while any of the deliveries queued with these keys may have posted a message
-    it has not recorded yet (`redrawn_now`): being sent, or tried and put back."""
+    it has not recorded yet (`redrawn_now`): being sent, or tried and put back; with
+    `untried_too`, while any is still to be sent at all (a message that must come first)."""
     now = services.clock.now()
     for key in posted_by:
-        if (until := await services.outbox.in_flight_until(team_id, key, now)) is not None:
+        until = await services.outbox.in_flight_until(team_id, key, now, untried_too=untried_too)
+        if until is not None:
             raise NotYet(until + AFTER_POST)
 
 

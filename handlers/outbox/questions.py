@@ -156,15 +156,21 @@ async def _redrawn_for_asker(
     this change, as it stands. The asking message given up in the thread is posted to the
     asker's DM by a delivery of its own (`_in_dm_instead`): waited for as well."""
     before = await question_now(services, team_id, payload)
-    first, question_id = before.offers, int(payload["question_id"])
     posting = _connecting_key(before.question) if connected else []
-    if first:
-        asking = tell.listed_key("question.asking", question_id, min(o.id for o in first))
+    if asking := _asking_key(before):
         posting.append(asking)
         if (told := await services.outbox.payload_of(team_id, asking)) is not None:
-            posting.append(_in_dm_key("question.asking", question_id, told))
+            posting.append(_in_dm_key("question.asking", before.question.id, told))
     await unless_posting(services, team_id, *posting)
     return await question_now(services, team_id, payload, client)
+
+
+def _asking_key(now: QuestionNow) -> str | None:
+    """The outbox key of the message telling the asker whom the first round asks, keyed by
+    the question's first offer (`tell.listed_key`); None before anyone was asked."""
+    if not now.offers:
+        return None
+    return tell.listed_key("question.asking", now.question.id, min(o.id for o in now.offers))
 
 
 async def _again_if_changed(
@@ -275,13 +281,19 @@ async def connected(
     question closed with its asker gone). Before, it introduced someone gone, and Slack would
     not open a group DM with them (`user_disabled`), leaving what the lost answer posted with
     its Solved button for good."""
-    question = (await question_now(services, team_id, payload, client)).question
+    now = await question_now(services, team_id, payload, client)
+    question = now.question
     helper = _introduced(question, payload)
     if helper is None or helper != question.helper_user_id:
         await _ended_unrecorded(client, services, team_id, question, helper)
         return
     if question.connected_message_ts:
         return  # sent by an earlier attempt whose result was recorded
+    if not question.asker_message_channel and (asking := _asking_key(now)):
+        # The asker hears whom the question asks before who took it on: Slack holding that
+        # message back (a rate limit, its 5xx) while a colleague said "I can help" posted
+        # "can help with your question" above "I asked 3 colleagues" in the thread.
+        await unless_posting(services, team_id, asking, untried_too=True)
     if await _left_before(client, services, team_id, question, helper):
         again = (await question_now(services, team_id, payload, client)).question
         await _ended_unrecorded(client, services, team_id, again, helper)

@@ -36,3 +36,23 @@ async def test_a_request_that_ran_out_is_no_longer_said_to_be_asked(slack: Slack
     first = str(asking_message(slack, asked).blocks)
     assert "I'm asking 1 colleague" in first and "Dev Patel" not in first, first
     assert "Bob Chen" in first
+
+
+async def test_the_thread_says_who_is_asked_before_who_took_it_on(slack: SlackHarness) -> None:
+    """Slack rate-limits the thread's first post (its Retry-After 30 s) while Dev, asked in
+    his DM meanwhile, says "I can help": the thread read "@alice, @dev can help with your
+    question" first and "I asked 3 colleagues" under it, half a minute later. The
+    introduction waits for the list (docs/testing-log.md, "The reliability core, a
+    reviewer's pass")."""
+    general = slack.channel("general")
+    slack.emu.faults.add("chat.postMessage", status=429, retry_after=30, times=1, channel=general)
+    asked = await slack.post(
+        "alice", "general", f"<@{slack.emu.bot_user_id}> how do we unlock a stuck terraform state?"
+    )
+    await slack.settle()
+    assert not [m for m in slack.emu.messages(general) if m.thread_ts == asked.ts]
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.drain()
+    thread = [m.text for m in slack.emu.messages(general) if m.thread_ts == asked.ts]
+    assert len(thread) == 2, thread
+    assert "colleagues" in thread[0] and "can help with your question" in thread[1], thread
