@@ -48,12 +48,12 @@ async def changed_among(
         await _rebuild(s, team_id, user_id, at)
 
 
+def group(team_id: str, user_id: str) -> str:
+    """What the keys of a person's rebuilds start with (`outbox.enqueue_refresh`)."""
+    return f"{HOME_PUBLISH}:{team_id}:{user_id}"
+
+
 async def _rebuild(s: AsyncSession, team_id: str, user_id: str, at: datetime) -> None:
     await outbox.enqueue_refresh(
-        s,
-        team_id,
-        HOME_PUBLISH,
-        {"user_id": user_id},
-        group=f"{HOME_PUBLISH}:{team_id}:{user_id}",
-        at=at,
+        s, team_id, HOME_PUBLISH, {"user_id": user_id}, group=group(team_id, user_id), at=at
     )

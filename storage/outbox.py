@@ -180,6 +180,22 @@ async def unrecorded_until(
     return row.status, row.next_attempt_at
 
 
+async def sending_before(session: AsyncSession, team_id: str, prefix: str, item_id: int) -> bool:
+    """Whether a delivery queued before delivery `item_id`, with a key that starts with
+    `prefix`, is being sent right now."""
+    found = await session.scalar(
+        select(OutboxItem.id)
+        .where(
+            OutboxItem.team_id == team_id,
+            OutboxItem.status == "sending",
+            OutboxItem.id < item_id,
+            OutboxItem.dedupe_key.startswith(prefix, autoescape=True),
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
 async def keyed_from(session: AsyncSession, team_id: str, prefix: str) -> bool:
     """Whether a delivery was ever queued with a key that starts with `prefix` (sent or not)."""
     found = await session.scalar(

@@ -97,6 +97,12 @@ class Outbox:
         status, next_attempt_at = found
         return now if status == "sending" else max(now, next_attempt_at)
 
+    async def sending_before(self, team_id: str, prefix: str, item_id: int) -> bool:
+        """Whether a delivery queued before delivery `item_id`, keyed `prefix…`, is being
+        sent now (`outbox.sending_before`)."""
+        async with units.reading(self._sessions) as s:
+            return await outbox.sending_before(s, team_id, prefix, item_id)
+
     async def claim(
         self, now: datetime, lease_until: datetime, limit: int, *, by: str, dead_before: datetime
     ) -> list[Claimed]:

@@ -71,6 +71,12 @@ def memo() -> Any:
     return None if current is None else current.memo
 
 
+def delivery_id() -> int | None:
+    """The outbox delivery being attempted; None outside the worker."""
+    current = CURRENT.get()
+    return None if current is None else current.delivery_id
+
+
 def recorded_with() -> int | None:
     """The delivery being attempted, for the transaction that records what it posted to
     mark it sent as well (one transaction rather than two); None outside the worker. If

@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from functools import partial
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import visibility
+from bot import home, visibility
 from bot.digests.summary import TeamSummary
 from bot.errors import UserError
 from bot.home import HOME_PUBLISH
+from bot.reliability.delivery import NotYet
 from bot.services import Services
 from handlers.blocks.elements import Blocks, render_home_intro
 from handlers.blocks.home import (
@@ -40,12 +42,15 @@ from handlers.blocks.home import (
 from handlers.blocks.kudos import render_home_kudos
 from handlers.blocks.skills import render_home_profile
 from handlers.blocks.workspace_settings import render_admin_home
+from handlers.client import marks
 from handlers.client.admins import standing
 from handlers.client.conversations import unheard
 from handlers.client.failures import error_code, explained
 from handlers.client.messages import message_link
 
 log = logging.getLogger("askaround.outbox")
+# How soon a rebuild waiting for an earlier one of the same tab looks again.
+AFTER_THE_EARLIER = timedelta(seconds=1)
 # Slack refusing the view itself: built again from the same data, it is refused again.
 VIEW_REFUSED = frozenset({"invalid_blocks", "invalid_arguments"})
 HomeSection = Callable[[Services, str, str], Awaitable[Blocks]]
@@ -158,6 +163,16 @@ async def home_sections(
     return parts
 
 
+async def _after_the_earlier(services: Services, team_id: str, user_id: str) -> None:
+    """`NotYet` while an earlier rebuild of the same tab is being sent: it read the database
+    before this one, and its `views.publish`, answered after this one's, left the tab as it
+    was before the change this one shows."""
+    mine = marks.delivery_id()
+    prefix = f"{home.group(team_id, user_id)}:"
+    if mine is not None and await services.outbox.sending_before(team_id, prefix, mine):
+        raise NotYet(services.clock.now() + AFTER_THE_EARLIER)
+
+
 async def publish(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
 ) -> None:
@@ -165,6 +180,7 @@ async def publish(
     where their things are (`render_home_refused`), rather than left as Slack last kept it,
     out of date, or empty. Refused that too, the delivery fails as any other."""
     user_id = str(payload["user_id"])
+    await _after_the_earlier(services, team_id, user_id)
     admin, nameable = await standing(client, team_id, user_id)
     sections = await home_sections(
         services, team_id, user_id, slack_admin=admin, nameable=nameable, client=client

@@ -10,19 +10,23 @@ change but the modal's left the published tab as it was."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from bot.runtime.runner import in_flight_listeners
+from storage.models import OutboxItem
 from tests.slack.digests.conftest import W47_THU, company_in_process
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.test_take_back import take_back
 from tests.slack.kudos.world import kudos_posts
 from tests.slack.privacy.test_published_home import published
 from tests.slack.questions.test_solved_first import QUESTION
+from tests.slack.questions.test_taken_back_mid_send import quiet_but_held, until_settled
 from tests.slack.questions.world import declared_world
 from tests.slack.settings.world import home_of, settings_modal
 
@@ -321,3 +325,28 @@ async def test_kudos_to_a_team_reach_its_managers_published_tabs(company: SlackH
     await command("olga", "/kudos", f"@erin {REASON}")(company)
     assert "Your team (4 people) received 5 kudos so far" in published(company, "maria")
     assert publishes(company) == {company.user(h) for h in ("hana", "maria", "bob")}
+
+
+@pytest.mark.postgres_too
+async def test_a_rebuild_answered_late_does_not_land_over_a_newer_one(slack: SlackHarness) -> None:
+    """Slack holds the `views.publish` of Alice's tab after her first `/skills add`; her second
+    is rebuilt meanwhile. The first, drawn before the second change, was answered last and
+    left the tab without it until she changed something else (docs/testing-log.md, "The
+    reliability core, a reviewer's pass"): a rebuild now waits for an earlier one in flight."""
+    await home_of(slack, "alice")
+    held = asyncio.Event()
+    fault = slack.emu.faults.add("views.publish", held=held)
+    await slack.command("alice", "/skills", "add rustacean:4")
+    await quiet_but_held(slack, fault, held_by="home.publish:")
+    await slack.command("alice", "/skills", "add zigzagger:2")
+
+    def second_done_or_waiting(rows: list[OutboxItem], now: datetime) -> bool:
+        tabs = [r.status for r in rows if r.method == "home.publish"]
+        due = [r for r in rows if r.status == "pending" and r.next_attempt_at <= now]
+        at_rest = slack.emu.in_flight == 1 and not in_flight_listeners() and not due
+        return at_rest and len(tabs) == 3 and tabs.count("sending") == 1  # opened, first, second
+
+    await until_settled(slack, second_done_or_waiting, "the second rebuild")
+    held.set()
+    await slack.drain()
+    assert "rustacean" in published(slack, "alice") and "zigzagger" in published(slack, "alice")
