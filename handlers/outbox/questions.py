@@ -53,6 +53,8 @@ from handlers.outbox.question_reads import (
     unless_posting,
 )
 
+ASKING = "question.asking"  # the message telling the asker whom the first round asks
+
 
 async def asking(
     client: AsyncWebClient, services: Services, team_id: str, payload: dict[str, Any]
@@ -160,7 +162,7 @@ async def _redrawn_for_asker(
     if asking := _asking_key(before):
         posting.append(asking)
         if (told := await services.outbox.payload_of(team_id, asking)) is not None:
-            posting.append(_in_dm_key("question.asking", before.question.id, told))
+            posting.append(_in_dm_key(ASKING, before.question.id, told))
     await unless_posting(services, team_id, *posting)
     return await question_now(services, team_id, payload, client)
 
@@ -170,7 +172,17 @@ def _asking_key(now: QuestionNow) -> str | None:
     the question's first offer (`tell.listed_key`); None before anyone was asked."""
     if not now.offers:
         return None
-    return tell.listed_key("question.asking", now.question.id, min(o.id for o in now.offers))
+    return tell.listed_key(ASKING, now.question.id, min(o.id for o in now.offers))
+
+
+async def _after_the_list(services: Services, team_id: str, now: QuestionNow) -> None:
+    """`NotYet` while the asker's list of whom the question asks is still to be posted: what
+    follows it (who took the question on, who else is asked, that nobody could help) is not
+    told above it. Slack holding the list back (a rate limit, its 5xx) while colleagues
+    answered in their DMs posted "can help with your question", or "3 passed on it", in the
+    thread above "I asked 3 colleagues"."""
+    if not now.question.asker_message_channel and (asking := _asking_key(now)):
+        await unless_posting(services, team_id, asking, untried_too=True)
 
 
 async def _again_if_changed(
@@ -289,11 +301,7 @@ async def connected(
         return
     if question.connected_message_ts:
         return  # sent by an earlier attempt whose result was recorded
-    if not question.asker_message_channel and (asking := _asking_key(now)):
-        # The asker hears whom the question asks before who took it on: Slack holding that
-        # message back (a rate limit, its 5xx) while a colleague said "I can help" posted
-        # "can help with your question" above "I asked 3 colleagues" in the thread.
-        await unless_posting(services, team_id, asking, untried_too=True)
+    await _after_the_list(services, team_id, now)
     if await _left_before(client, services, team_id, question, helper):
         again = (await question_now(services, team_id, payload, client)).question
         await _ended_unrecorded(client, services, team_id, again, helper)
@@ -544,6 +552,10 @@ def _unless_told_in_dm(kind: str, delivery: Delivery) -> Delivery:
             key = _in_dm_key(kind, await _question_id(services, team_id, payload), payload)
             if await services.outbox.queued(team_id, key):
                 return
+            if kind != ASKING:
+                await _after_the_list(
+                    services, team_id, await question_now(services, team_id, payload)
+                )
         await delivery(client, services, team_id, payload)
 
     return deliver
@@ -553,7 +565,7 @@ def _unless_told_in_dm(kind: str, delivery: Delivery) -> Delivery:
 # Those told to the asker (`tell_asker`) go to their DM instead, and a retry of one that
 # did posts nothing.
 TOLD_ASKER: dict[str, Delivery] = {
-    "question.asking": asking,
+    ASKING: asking,
     "question.more": more,
     "question.passed_over": passed_over,
     "question.helper_left": helper_left,

@@ -4,12 +4,15 @@ question is open it names those still asked."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+
+import pytest
 
 from bot.questions.policy import RoutingConfig
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_asking_closed import asking_message
-from tests.slack.questions.test_flow import ask, offer_dm
+from tests.slack.questions.test_flow import ask, decline_everyone, offer_dm
 
 
 async def test_a_colleague_who_said_not_me_is_no_longer_said_to_be_asked(
@@ -38,12 +41,25 @@ async def test_a_request_that_ran_out_is_no_longer_said_to_be_asked(slack: Slack
     assert "Bob Chen" in first
 
 
-async def test_the_thread_says_who_is_asked_before_who_took_it_on(slack: SlackHarness) -> None:
-    """Slack rate-limits the thread's first post (its Retry-After 30 s) while Dev, asked in
-    his DM meanwhile, says "I can help": the thread read "@alice, @dev can help with your
-    question" first and "I asked 3 colleagues" under it, half a minute later. The
-    introduction waits for the list (docs/testing-log.md, "The reliability core, a
-    reviewer's pass")."""
+async def dev_takes_it_on(slack: SlackHarness) -> str:
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    return "can help with your question"
+
+
+async def everyone_passes(slack: SlackHarness) -> str:
+    await decline_everyone(slack)
+    return "3 passed on it, and there is nobody else I can ask"
+
+
+@pytest.mark.parametrize("answer", [dev_takes_it_on, everyone_passes])
+async def test_the_thread_says_who_is_asked_before_how_it_goes(
+    slack: SlackHarness, answer: Callable[[SlackHarness], Awaitable[str]]
+) -> None:
+    """Slack rate-limits the thread's first post (its Retry-After 30 s) while the colleagues,
+    asked in their DMs meanwhile, answer: the thread read "@alice, @dev can help with your
+    question" (or "3 passed on it") first, and "I asked 3 colleagues" under it half a minute
+    later. What follows the list now waits for it (docs/testing-log.md, "The reliability
+    core, a reviewer's pass")."""
     general = slack.channel("general")
     slack.emu.faults.add("chat.postMessage", status=429, retry_after=30, times=1, channel=general)
     asked = await slack.post(
@@ -51,8 +67,8 @@ async def test_the_thread_says_who_is_asked_before_who_took_it_on(slack: SlackHa
     )
     await slack.settle()
     assert not [m for m in slack.emu.messages(general) if m.thread_ts == asked.ts]
-    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    said = await answer(slack)
     await slack.drain()
     thread = [m.text for m in slack.emu.messages(general) if m.thread_ts == asked.ts]
     assert len(thread) == 2, thread
-    assert "colleagues" in thread[0] and "can help with your question" in thread[1], thread
+    assert "I asked 3 colleagues privately" in thread[0] and said in thread[1], thread
