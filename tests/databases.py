@@ -366,3 +366,30 @@ async def postgres_reachable() -> bool:
         return False
     await conn.close()
     return True
+
+
+async def end_connections(url: URL, *, refuse_new: bool = False) -> int:
+    """What a PostgreSQL server's restart does to `url`'s database: every connection to it
+    ended (and, with `refuse_new`, new ones refused, as a server still down does, until
+    `accept_connections`); how many were ended."""
+    admin = await asyncpg.connect(host=url.host, port=url.port, user=url.username)
+    try:
+        if refuse_new:
+            await admin.execute(f'ALTER DATABASE "{url.database}" WITH ALLOW_CONNECTIONS false')
+        ended = await admin.fetch(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = $1 AND pid <> pg_backend_pid()",
+            url.database,
+        )
+    finally:
+        await admin.close()
+    return len(ended)
+
+
+async def accept_connections(url: URL) -> None:
+    """`url`'s database takes connections again (`end_connections`)."""
+    admin = await asyncpg.connect(host=url.host, port=url.port, user=url.username)
+    try:
+        await admin.execute(f'ALTER DATABASE "{url.database}" WITH ALLOW_CONNECTIONS true')
+    finally:
+        await admin.close()

@@ -156,6 +156,10 @@ class Inbox:
             async with units.alone(self._sessions) or units.transaction(self._sessions) as s:
                 await inbox.finish_all(s, [request for request, _ in closing], self._now())
         except Exception as error:
+            # Kept for the next write, as a failed store keeps them (no timer of its own: the
+            # database may be down a while). Dropped, the requests stayed open while this
+            # replica lived, and were replayed once it stopped, however long after.
+            self._closing[:0] = closing
             _answer(closing, error)
         else:
             _answer(closing)

@@ -8,10 +8,10 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
-import asyncpg
 import pytest
 
 from storage import db
+from tests.databases import accept_connections, end_connections
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ephemeral_text, kudos_posts, ledger
 
@@ -22,28 +22,11 @@ GIVERS = ("alice", "bob", "carol", "maria")
 async def end_every_connection(slack: SlackHarness, *, refuse_new: bool = False) -> int:
     """What a server restart does to the bot's connections: each is terminated (and, with
     `refuse_new`, new ones refused, as a server still down does, until `accept_again`)."""
-    url = slack.services.engine.url
-    admin = await asyncpg.connect(host=url.host, port=url.port, user=url.username)
-    try:
-        if refuse_new:
-            await admin.execute(f'ALTER DATABASE "{url.database}" WITH ALLOW_CONNECTIONS false')
-        ended = await admin.fetch(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = $1 AND pid <> pg_backend_pid()",
-            url.database,
-        )
-    finally:
-        await admin.close()
-    return len(ended)
+    return await end_connections(slack.services.engine.url, refuse_new=refuse_new)
 
 
 async def accept_again(slack: SlackHarness) -> None:
-    url = slack.services.engine.url
-    admin = await asyncpg.connect(host=url.host, port=url.port, user=url.username)
-    try:
-        await admin.execute(f'ALTER DATABASE "{url.database}" WITH ALLOW_CONNECTIONS true')
-    finally:
-        await admin.close()
+    await accept_connections(slack.services.engine.url)
 
 
 async def test_kudos_given_after_the_database_restarted_are_all_given(
