@@ -102,6 +102,9 @@ class Finished:
     error: str | None = None
     next_attempt_at: datetime | None = None
     tried: bool = True
+    # The replica that claimed it: its outcome is recorded only while that claim holds (None:
+    # whoever holds it).
+    by: str | None = None
 
 
 async def finish(
@@ -113,14 +116,17 @@ async def finish(
     error: str | None = None,
     next_attempt_at: datetime | None = None,
     tried: bool = True,
+    by: str | None = None,
 ) -> None:
-    await finish_all(session, [Finished(item_id, status, at, error, next_attempt_at, tried)])
+    await finish_all(session, [Finished(item_id, status, at, error, next_attempt_at, tried, by)])
 
 
 async def finish_all(session: AsyncSession, finished: Sequence[Finished]) -> None:
     """Record attempts' outcomes and end their leases, in one statement run for every row:
     `sent` stamps sent_at, a new `next_attempt_at` replaces the old, and an attempt not
-    `tried` (put back to wait its turn) is not counted."""
+    `tried` (put back to wait its turn) is not counted. One `by` a replica whose claim was
+    taken back meanwhile (seen dead, its lease run out) is not recorded: it would end the
+    claim of the replica sending the delivery now, and let a third claim send it beside."""
     if not finished:
         return
     await execute(
@@ -134,6 +140,7 @@ async def finish_all(session: AsyncSession, finished: Sequence[Finished]) -> Non
                 "b_sent_at": f.at if f.status == "sent" else None,
                 "b_next_attempt_at": f.next_attempt_at,
                 "b_untried": 0 if f.tried else 1,
+                "b_by": f.by,
             }
             for f in finished
         ],
@@ -193,9 +200,10 @@ def _claim_statement(dialect: str, dead_replicas: bool) -> Update:
     )
 
 
+_BY = bindparam("b_by", type_=OUTBOX.c.claimed_by.type)
 _FINISH = (
     update(OUTBOX)
-    .where(OUTBOX.c.id == bindparam("b_id"))
+    .where(OUTBOX.c.id == bindparam("b_id"), or_(_BY.is_(None), OUTBOX.c.claimed_by == _BY))
     .values(
         status=bindparam("b_status", type_=OUTBOX.c.status.type),
         claimed_until=None,

@@ -138,8 +138,8 @@ class Outbox:
             taker = replace(taker, turn=turn)
         return outbox.hand_new_to(engine, taker)
 
-    async def finish(self, item_id: int, outcome: Outcome, at: datetime) -> None:
-        """Record one attempt's outcome, and end its lease."""
+    async def finish(self, item_id: int, outcome: Outcome, at: datetime, *, by: str) -> None:
+        """Record one attempt's outcome, and end its lease, while replica `by` holds it."""
         await self._finishing.submit(
             outbox_claims.Finished(
                 item_id,
@@ -148,6 +148,7 @@ class Outbox:
                 error=outcome.error,
                 next_attempt_at=outcome.next_attempt_at,
                 tried=outcome.tried,
+                by=by,
             )
         )
 

@@ -311,7 +311,9 @@ class OutboxWorker:
             # unkept; and the row reads as sending until what it does instead is queued.
             await self._given_up(item, refused=outcome.refused)
         try:
-            await self.services.outbox.finish(item.id, outcome, self.services.clock.now())
+            await self.services.outbox.finish(
+                item.id, outcome, self.services.clock.now(), by=self.services.inbox.replica_id
+            )
         except Exception:  # the row stays leased; when the lease ends it is tried again
             log.exception("recording delivery %s failed", item.id)
             return

@@ -167,3 +167,35 @@ async def test_a_delivery_queued_for_later_is_not_waiting_until_its_moment(
     async with sessions() as s:
         assert await outbox_status.depth(s, T0) == (1, T0)
         assert await outbox_status.depth(s, T0 + LEASE) == (2, T0)
+
+
+async def test_a_replica_seen_dead_ends_no_claim_but_its_own(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """ "slow" is alive but its heartbeat was held up past DEAD_AFTER (a database slow to take
+    its writes): "alive" takes its send back and sends it. "slow"'s own send then fails and
+    is put back: that ended "alive"'s claim, and a third claim sent the delivery again beside
+    "alive"'s send. A finish ends only the claim of the replica that finishes
+    (docs/testing-log.md, "The reliability core, a reviewer's pass")."""
+    async with sessions() as s, s.begin():
+        await inbox.seen(s, "slow", T0)
+        await inbox.seen(s, "alive", T0)
+        await outbox.enqueue(s, "T1", "kudos.received", {}, key="a", at=T0)
+    async with sessions() as s, s.begin():
+        [item] = await outbox_claims.claim_due(s, T0, T0 + LEASE, 10, by="slow")
+    later = T0 + DEAD_AFTER * 2
+    async with sessions() as s, s.begin():
+        await inbox.seen(s, "alive", later)
+    assert await claim(sessions, later, "alive") == ["a"]
+    async with sessions() as s, s.begin():
+        await outbox_claims.finish(
+            s, item.id, "pending", at=later, next_attempt_at=later, error="fatal_error", by="slow"
+        )
+    async with sessions() as s, s.begin():
+        await inbox.seen(s, "third", later)
+    assert await claim(sessions, later, "third") == [], "still alive's to send"
+    async with sessions() as s, s.begin():
+        await outbox_claims.finish(s, item.id, "sent", at=later, by="alive")
+    async with sessions() as s:
+        [row] = (await s.scalars(select(OutboxItem))).all()
+    assert (row.status, row.claimed_by, row.attempts) == ("sent", None, 2)
