@@ -226,6 +226,11 @@ async def offer_edited(
     if not (mine.dm_channel_id and mine.dm_ts) or mine.status != "pending":
         return
     message = await _request(client, services, team_id, question, mine)
+    # Answered while this was drawn (Slack slow to describe someone the question names): the
+    # answer's own redraw has landed, or follows this in the DM's turn; this one, its buttons
+    # asking again, landed over it.
+    if (await question_now(services, team_id, payload)).offer(mine.id).status != "pending":
+        return
     await client.chat_update(channel=mine.dm_channel_id, ts=mine.dm_ts, **message)
 
 

@@ -18,7 +18,7 @@ from slack_emulator import Fault, Message
 from storage.models import Offer, OutboxItem
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_edited import SECRET, asked_in_secret, bot_dms, group_dm_of
-from tests.slack.questions.test_flow import offer_dm
+from tests.slack.questions.test_flow import ask, offer_dm
 from tests.slack.questions.test_solved_first import QUESTION
 
 WITHIN = 30.0  # seconds the bot gets to come to rest around the held call
@@ -136,3 +136,28 @@ async def test_a_question_edited_while_its_helper_is_connected_is_quoted_as_edit
     await slack.drain()
     shown = group_dm_of(slack, "alice", "dev")
     assert SECRET not in shown and "stuck terraform state" in shown, shown
+
+
+async def test_a_request_redrawn_for_an_edit_while_bob_took_it_on_ends_closed(
+    slack: SlackHarness,
+) -> None:
+    """Alice edits her question, naming someone askaround has not stored; Slack holds the
+    `users.info` the edit's redraw of Dev's request makes for that name, and Bob takes the
+    question on meanwhile: Dev's request says Bob is on it. Then the edit's redraw, drawn
+    while Dev was still asked, landed over it with its buttons asking him again
+    (docs/testing-log.md, "The reliability core, a reviewer's pass")."""
+    asked = await ask(slack)
+    zed = slack.emu.workspace.add_user("zed", real_name="Zed Unstored").id
+    held = asyncio.Event()
+    fault = slack.emu.faults.add("users.info", held=held)
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.here.edit_message(slack.user("alice"), asked, f"{bot} {QUESTION} <@{zed}> tried")
+    await quiet_but_held(slack, fault, held_by="offer_edited:")
+    await slack.emu.click(slack.user("bob"), "offer_accept", message=offer_dm(slack, "bob"))
+    await quiet_but_held(slack, fault, held_by="offer_edited:")
+    assert "is on it" in bot_dms(slack, "dev")
+    held.set()
+    await slack.drain()
+    [request] = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id]
+    assert "is on it" in request.text, request.text
+    assert "offer_accept" not in str(request.blocks)
