@@ -51,6 +51,7 @@ async def everyone_passes(slack: SlackHarness) -> str:
     return "3 passed on it, and there is nobody else I can ask"
 
 
+@pytest.mark.postgres_too
 @pytest.mark.parametrize("answer", [dev_takes_it_on, everyone_passes])
 async def test_the_thread_says_who_is_asked_before_how_it_goes(
     slack: SlackHarness, answer: Callable[[SlackHarness], Awaitable[str]]
