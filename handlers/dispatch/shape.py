@@ -81,6 +81,10 @@ VIEW: dict[str, tuple[type, ...]] = {
     "private_metadata": TEXT,
     "state": OBJECT,
 }
+# A dialog's submission, cancellation and option request (Slack's dialogs, before modals)
+# carry the `state` string the app opened the dialog with; every other body's is an object.
+DIALOGS = frozenset({"dialog_submission", "dialog_cancellation", "dialog_suggestion"})
+DIALOG_TOP = TOP | {"state": TEXT}
 LISTS_OF_OBJECTS = ("authorizations", "actions", "response_urls")
 # askaround's buttons that carry a question's or an offer's id (`handlers/blocks`): Slack sends
 # a button's value back as the app wrote it. An id is a database integer (int4 on PostgreSQL).
@@ -96,16 +100,7 @@ ID_VALUED = frozenset(
 )
 # Interactions Bolt routes by their `callback_id`, and those it routes by their view's
 # (`body["view"]["callback_id"]`); a menu's options by their `action_id`.
-BY_CALLBACK = frozenset(
-    {
-        "shortcut",
-        "message_action",
-        "interactive_message",
-        "dialog_submission",
-        "dialog_cancellation",
-        "dialog_suggestion",
-    }
-)
+BY_CALLBACK = frozenset({"shortcut", "message_action", "interactive_message"}) | DIALOGS
 BY_VIEW = frozenset({"view_submission", "view_closed"})
 # Interactions whose listeners open a form by the trigger Slack sends with them: every
 # shortcut, and askaround's buttons that open one. A click elsewhere may come without a trigger
@@ -207,7 +202,8 @@ def check(body: object) -> dict[str, Any]:
         raise Malformed(f"a JSON {type(body).__name__}, not an object")
     if depth(body) > MAX_DEPTH:
         raise Malformed(f"nested deeper than {MAX_DEPTH}")
-    _typed(body, TOP, "")
+    dialog = isinstance(body.get("type"), str) and body["type"] in DIALOGS
+    _typed(body, DIALOG_TOP if dialog else TOP, "")
     for key in LISTS_OF_OBJECTS:
         if not all(isinstance(item, dict) for item in body.get(key) or ()):
             raise Malformed(f"{key} holds something other than objects")

@@ -1,0 +1,168 @@
+"""Slack's request bodies as slackapi/bolt-python's and slackapi/python-slack-sdk's own tests
+send them (`tests/data/slack/bolt_python/`, `tests/data/slack/python_slack_sdk/`, MIT: events
+of every kind, commands, interactions, Socket Mode envelopes), signed and sent through the front
+door twice (the second as Slack's retry), each read two ways (`tests/slack/bolt_python.py`):
+
+- as kept, from workspaces that never installed askaround: each acked, nothing written,
+  nobody told anything, no Slack call made for it, nothing logged as a problem;
+- in the test workspace: each acked and quiet, and what askaround answers (a mention, a DM,
+  the Home tab opened, a reaction, an uninstall) has its effect once.
+
+Bodies the SDKs' tests trimmed to the fields they read are refused as malformed, each with
+one line, having done nothing."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Question
+from tests.slack.bolt_python import Kind, here, names, over_http, request
+from tests.slack.harness import SlackHarness
+from tests.slack.kudos.world import ledger
+from tests.slack.test_real_payloads import said, send, warnings
+
+pytestmark = pytest.mark.database_independent
+
+# Bodies bolt-python's unit tests cut down to what they read, which Slack never sends: its
+# Slack Connect team-id tests' events without a `ts` (or words), its dialogs' tests, a form
+# submitted without `state.values`.
+TRIMMED = {
+    f"bolt_python/internals__slack_connect_from_{grid}_{line}"
+    for grid, line in [
+        ("grid", 1024),
+        ("grid", 1056),
+        ("grid", 1111),
+        ("non_grid", 609),
+        ("non_grid", 665),
+        ("non_grid", 718),
+        ("non_grid", 747),
+        ("non_grid", 833),
+        ("non_grid", 861),
+        ("non_grid", 982),
+    ]
+} | {"bolt_python/view_submission__response_url_payload_body"}
+# In the test workspace: mentions of the bot (a greeting under each), words typed in the DM
+# with it (each a question), the Home tab opened, a reaction (the workspace's settings made at
+# its first read), and the app removed (each on a bot of its own).
+MENTIONS = [
+    "bolt_python/app__app_mention_event_body",
+    "bolt_python/app_bot_only__app_mention_body",
+    "bolt_python/block_actions_respond__success_app_mention",
+    "bolt_python/events_request_verification__app_mention_body",
+    "bolt_python/events_say_stream__org_app_mention_event_body",
+    "python_slack_sdk/mock_socket_mode_server__socket_mode_envelopes_15",
+]
+IN_THE_DM = [
+    "bolt_python/attaching_conversation_kwargs__file_share_im_message_event_body",
+    "bolt_python/events_assistant__user_message_event_body",
+    "bolt_python/events_assistant__user_message_event_body_with_action_token",
+    "bolt_python/events_assistant__user_message_event_body_with_assistant_thread",
+    "bolt_python/payload_utils__file_share_im_message_body",
+    "bolt_python/payload_utils__im_message_no_thread_ts_body",
+]
+HOME = "bolt_python/payload_utils__app_home_opened_home_body"
+MESSAGES_TAB = [
+    "bolt_python/events_org_apps__app_home_opened",
+    "bolt_python/payload_utils__app_home_opened_messages_body",
+]
+REACTIONS = [
+    "bolt_python/events__reaction_added_body",
+    "bolt_python/events_ignore_self__self_event",
+    "bolt_python/events_shared_channels__reaction_added_body",
+    "bolt_python/events_shared_channels__self_events_self_event",
+    "bolt_python/events_socket_mode__self_events_self_event",
+]
+REMOVED = [
+    "bolt_python/events__uninstallation_and_revokes_app_uninstalled_body",
+    "bolt_python/events__uninstallation_and_revokes_tokens_revoked_body",
+    "bolt_python/events_shared_channels__uninstallation_and_revokes_app_uninstalled_body",
+    "bolt_python/events_shared_channels__uninstallation_and_revokes_tokens_revoked_body",
+]
+ANSWERED = {*MENTIONS, *IN_THE_DM, HOME, *MESSAGES_TAB, *REACTIONS, *REMOVED}
+
+
+async def sent_twice(slack: SlackHarness, kind: Kind, body: dict[str, object]) -> tuple[int, str]:
+    """Sent, then again as Slack's retry (an event's) or a duplicate: the second answered as
+    the first, or 200 and empty."""
+    first = await send(slack, *over_http(kind, body))
+    again = await send(slack, *over_http(kind, body), retry=1)
+    assert again in ((200, ""), first), (first, again)
+    await slack.drain()
+    return first
+
+
+def quiet(caplog: pytest.LogCaptureFixture, name: str) -> bool:
+    """Nothing logged as a problem; a trimmed body's one line that it was refused."""
+    expected = ["refused a signed request that Slack would not send"] if name in TRIMMED else []
+    problems = [m.split(":")[0] for m in warnings(caplog)]
+    return problems == expected * 2 and not [r for r in caplog.records if r.exc_info]
+
+
+@pytest.mark.parametrize("name", [n for n in names() if n not in ANSWERED])
+@pytest.mark.asyncio(loop_scope="module")
+async def test_in_this_workspace_each_is_acked_quietly(
+    unchanged: SlackHarness, caplog: pytest.LogCaptureFixture, name: str
+) -> None:
+    """Each body in the test workspace that askaround answers nobody for: messages in a
+    channel it does not watch and their edits, deletions, files and broadcasts, other apps'
+    and its own posts, people joining and leaving, AI-assistant threads, workflow steps and
+    functions, an org-wide install's events, every interaction and option request of an id
+    askaround never uses, a command it does not have, Slack's URL check. Acked in time, its
+    retry too; nothing written, nobody told anything but a command's one line."""
+    caplog.set_level(logging.INFO)
+    told = said(unchanged)
+    kind, body = here(unchanged, name)
+    delivery, _payload = request(kind, body)
+    status, text = await sent_twice(unchanged, kind, body)
+    assert status == (400 if name in TRIMMED else 200)
+    if delivery == "command":
+        assert "I have no `/" in text
+    assert said(unchanged) == told and quiet(caplog, name)
+
+
+async def test_in_this_workspace_what_askaround_answers_has_its_effect_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The Messages tab opened (an org-wide install's event, and one of a workspace's): Alice
+    is welcomed once, in the DM; the mentions of the bot (bolt-python's, python-slack-sdk's)
+    each greeted once, in the mention's thread; each message typed in the DM with the bot (a
+    file shared, an AI-assistant thread's, a top-level one) asked once, as Alice's; the Home
+    tab opened is published for her; reactions (`:grinning:`, `:eyes:`, the bot's own, in a
+    shared channel) give no kudos."""
+    caplog.set_level(logging.INFO)
+    for name in MESSAGES_TAB:
+        assert await sent_twice(slack, *here(slack, name)) == (200, "")
+    welcome = [m for m in slack.emu.dm_messages(slack.user("alice")) if m.by_bot]
+    assert len(welcome) == 1 and "Ask me a whole question here" in welcome[0].text
+    mentions, before = [], len(slack.emu.calls_to("chat.postMessage"))
+    for name in MENTIONS:
+        kind, body = here(slack, name)
+        mentions.append(request(kind, body)[1]["event"]["ts"])
+        assert await sent_twice(slack, kind, body) == (200, "")
+    greeted = [c.args["thread_ts"] for c in slack.emu.calls_to("chat.postMessage")[before:]]
+    assert sorted(greeted) == sorted(mentions)
+    for name in [*IN_THE_DM, HOME, *REACTIONS]:
+        assert await sent_twice(slack, *here(slack, name)) == (200, "")
+    async with slack.services.sessions() as s:
+        asked = [(q.asker_user_id, q.source) for q in await s.scalars(select(Question))]
+    assert asked == [(slack.user("alice"), "message")] * len(IN_THE_DM)
+    home = slack.here.home_view(slack.user("alice"))
+    assert home is not None and "Your expertise profile" in str(home.blocks)
+    assert await ledger(slack) == []
+    assert warnings(caplog) == [] and not [r for r in caplog.records if r.exc_info]
+
+
+@pytest.mark.parametrize("name", REMOVED)
+async def test_in_this_workspace_the_app_removed_is_marked_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, name: str
+) -> None:
+    """bolt-python's `app_uninstalled` and `tokens_revoked` (the bot's token among them), in
+    one workspace's envelope and in a shared channel's (the envelope naming the other side,
+    `authorizations` this one): the workspace is marked removed, quietly."""
+    caplog.set_level(logging.INFO)
+    assert await sent_twice(slack, *here(slack, name)) == (200, "")
+    assert await slack.services.uninstalls.removed_at(slack.team_id) is not None
+    assert warnings(caplog) == [] and not [r for r in caplog.records if r.exc_info]
