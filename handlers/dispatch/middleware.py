@@ -9,11 +9,16 @@ from typing import Any
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.control_chars import strip_controls_in
 from bot.runtime.logs import REQUEST_ID
 from bot.services import Services
+from handlers.client.failures import NETWORK_FAILURES
+from handlers.client.identity import team_of
 from handlers.client.installations import KeptInstallations, kept_for
+from handlers.dispatch.another_workspace import NOT_HERE, AnotherWorkspace
 from handlers.dispatch.router import Router
 
 log = logging.getLogger("askaround.slack")
@@ -41,11 +46,19 @@ class Prepared(AsyncMiddleware):
     middleware.
 
     In OAuth mode it also tells the installations Bolt's authorizer keeps
-    (`handlers.client.installations`) of a workspace removing the app, as Slack says it.
+    (`handlers.client.installations`) of a workspace removing the app, as Slack says it; run
+    for one workspace with its bot token, it acks a request for another one and does nothing
+    more (`handlers.dispatch.another_workspace`).
     """
 
-    def __init__(self, kept: KeptInstallations | None = None) -> None:
+    def __init__(
+        self, kept: KeptInstallations | None = None, *, one_workspace: AsyncWebClient | None = None
+    ) -> None:
         self.kept = kept
+        # The app's client, with the bot token: what a request's client says of its token may
+        # differ (a workflow step's request carries a token of its own).
+        self.one_workspace = one_workspace
+        self.another = AnotherWorkspace()
 
     async def async_process(
         self,
@@ -55,6 +68,10 @@ class Prepared(AsyncMiddleware):
         next: Callable[[], Awaitable[BoltResponse]],
     ) -> BoltResponse | None:
         strip_controls_in(req.body)
+        REQUEST_ID.set(request_id(req.body))
+        ours = await self._ours()
+        if ours is not None and self.another.elsewhere(req.body, ours):
+            return BoltResponse(status=200, body=NOT_HERE if req.body.get("command") else "")
         if req.body.get("type") == "app_rate_limited":
             # Not an event (no listener could take it): a workspace sent more than 30,000
             # events in an hour, and Slack drops them for the minute it names. Logged, for
@@ -67,9 +84,18 @@ class Prepared(AsyncMiddleware):
             return BoltResponse(status=200, body="")
         if self.kept is not None and _uninstalling(req.body):
             self.kept.uninstalled(req.body.get("team_id"))
-        REQUEST_ID.set(request_id(req.body))
         await next()
         return None
+
+    async def _ours(self) -> str | None:
+        """The workspace of the bot token, run for one workspace; None with OAuth, or when
+        Slack cannot say (the token revoked by an uninstall: its event goes on)."""
+        if self.one_workspace is None:
+            return None
+        try:
+            return await team_of(self.one_workspace)
+        except (SlackApiError, *NETWORK_FAILURES):
+            return None
 
     @property
     def name(self) -> str:
@@ -77,7 +103,8 @@ class Prepared(AsyncMiddleware):
 
 
 def register(router: Router, services: Services) -> None:
-    router.app.use(Prepared(kept_for(router.app)))
+    one_workspace = None if services.settings.oauth else router.app.client
+    router.app.use(Prepared(kept_for(router.app), one_workspace=one_workspace))
 
 
 def _uninstalling(body: dict[str, Any]) -> bool:

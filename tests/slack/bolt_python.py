@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlencode
 
+from slack_emulator.delivery import DeliveryKind
 from tests.e2e.harness import Harness
 
 DATA = Path(__file__).parents[1] / "data" / "slack"
@@ -138,15 +139,20 @@ def sent(slack: Harness, name: str, *, ours: bool) -> tuple[Kind, dict[str, Any]
     return kind, body
 
 
-DELIVERY = {"slash_commands": "command", "interactive": "interaction", "events_api": "event"}
+DELIVERY: dict[str, DeliveryKind] = {
+    "slash_commands": "command",
+    "interactive": "interaction",
+    "events_api": "event",
+}
+BY_KIND: dict[Kind, DeliveryKind] = {"form": "command", "payload": "interaction", "body": "event"}
 
 
-def request(kind: Kind, body: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+def request(kind: Kind, body: dict[str, Any]) -> tuple[DeliveryKind, dict[str, Any]]:
     """What Slack delivers (`command`, `interaction`, `event`) and its payload: an envelope's
     own, as Slack posts it over HTTP to an app not on Socket Mode."""
     if kind == "envelope":
         return DELIVERY[body["type"]], body["payload"]
-    return {"form": "command", "payload": "interaction", "body": "event"}[kind], body
+    return BY_KIND[kind], body
 
 
 def over_http(kind: Kind, body: dict[str, Any]) -> tuple[str, str]:

@@ -13,18 +13,22 @@ one line, having done nothing."""
 
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
 from sqlalchemy import select
 
+from handlers.dispatch.another_workspace import NOT_HERE
 from storage.models import Question
-from tests.slack.bolt_python import Kind, here, names, over_http, request
+from tests.slack.bolt_python import Kind, elsewhere, here, names, over_http, request
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ledger
 from tests.slack.test_real_payloads import said, send, warnings
 
 pytestmark = pytest.mark.database_independent
+
+ANOTHER = "a request for workspace"
 
 # Bodies bolt-python's unit tests cut down to what they read, which Slack never sends: its
 # Slack Connect team-id tests' events without a `ts` (or words), its dialogs' tests, a form
@@ -95,10 +99,39 @@ async def sent_twice(slack: SlackHarness, kind: Kind, body: dict[str, object]) -
 
 
 def quiet(caplog: pytest.LogCaptureFixture, name: str) -> bool:
-    """Nothing logged as a problem; a trimmed body's one line that it was refused."""
+    """Nothing logged as a problem; a trimmed body's one line that it was refused, and the
+    line for whoever runs askaround the first time a workspace it does not run for sends
+    something (`handlers.dispatch.another_workspace`)."""
     expected = ["refused a signed request that Slack would not send"] if name in TRIMMED else []
-    problems = [m.split(":")[0] for m in warnings(caplog)]
+    problems = [m.split(":")[0] for m in warnings(caplog) if not m.startswith(ANOTHER)]
     return problems == expected * 2 and not [r for r in caplog.records if r.exc_info]
+
+
+@pytest.mark.parametrize("name", names())
+@pytest.mark.asyncio(loop_scope="module")
+async def test_from_a_workspace_that_never_installed_askaround_nothing_is_done(
+    unchanged: SlackHarness, caplog: pytest.LogCaptureFixture, name: str
+) -> None:
+    """Each body with its own ids: a workspace (T111, T_INSTALLED…) that never installed
+    askaround, which runs for the test workspace alone. Acked, nothing written (`unchanged`),
+    no Slack call for it, nobody told anything but, for a command, that askaround is not
+    installed there. Before, a mention there was greeted with this workspace's token (a
+    delivery queued here, failing `channel_not_found`), a reaction made this workspace's
+    settings, a DM was answered with a WARNING that nobody could be told, and the app removed
+    there was marked removed in a workspace row made for it."""
+    caplog.set_level(logging.INFO)
+    told = said(unchanged)
+    kind, body = elsewhere(unchanged, name)
+    delivery, payload = request(kind, body)
+    status, text = await sent_twice(unchanged, kind, body)
+    if name in TRIMMED:
+        assert status == 400
+    elif payload.get("type") == "url_verification":
+        assert (status, json.loads(text)) == (200, {"challenge": payload["challenge"]})
+    else:
+        assert (status, text) == (200, NOT_HERE if delivery == "command" else "")
+    assert [c.method for c in unchanged.emu.calls if c.method != "auth.test"] == []
+    assert said(unchanged) == told and quiet(caplog, name)
 
 
 @pytest.mark.parametrize("name", [n for n in names() if n not in ANSWERED])
