@@ -13,11 +13,14 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from handlers.dispatch.another_workspace import NOT_HERE
 from slack_emulator.delivery import DeliveryKind
 from storage.models import InboxItem, Question
 from tests.e2e.harness import ACK_TIMEOUT_SECONDS, Harness
+from tests.slack import bolt_python
 from tests.slack.java_samples import ACTED_ON, events, sample, with_words
 from tests.slack.kudos.world import global_modal, kudos_posts, ledger, submit_modal
+from tests.slack.test_bolt_python_payloads import ANOTHER, IN_THE_DM, MENTIONS
 from tests.slack.test_real_payloads import request_of
 
 REASON = "for untangling the release #teamwork"
@@ -393,3 +396,44 @@ async def test_java_slack_sdks_samples_are_acked_once_each_over_socket_mode(
         asked = sorted(q.source for q in await s.scalars(select(Question)))
     assert asked == ["message", "shortcut"]
     assert "`/ask help`" in (sent[-2][0].response or {}).get("text", "")
+
+
+async def test_bolt_python_and_slack_sdk_bodies_are_acked_once_each_over_socket_mode(
+    slack_socket: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """bolt-python's and python-slack-sdk's own Socket Mode envelopes (a command, a mention, a
+    channel message, a shortcut, a Home tab click with its whole view), with their
+    `accepts_response_payload`, their commands' forms, mentions of the bot and messages in
+    the DM with it (`tests/slack/bolt_python.py`; the HTTP tier sends every body): first as
+    kept, from workspaces that never installed askaround, then in the test workspace. Every
+    envelope acked at its first try; from elsewhere nothing is done (no question, no post, a
+    command told askaround is not installed there); here, the mentions are greeted and the
+    DMs asked, once each. Nothing logged as a problem but the line naming a workspace
+    askaround does not run for."""
+    slack = slack_socket
+    caplog.set_level(logging.INFO)
+    own = [n for n in bolt_python.names() if bolt_python.as_kept(n)[0] in ("envelope", "form")]
+    replayed = list(dict.fromkeys([*own, *MENTIONS, *IN_THE_DM]))
+    for place in (bolt_python.elsewhere, bolt_python.here):
+        for name in replayed:
+            kind, body = place(slack, name)
+            delivery, payload = bolt_python.request(kind, body)
+            accepts = body["accepts_response_payload"] if kind == "envelope" else kind == "form"
+            sent = await slack.emu.send_request(delivery, payload, accepts_response=accepts)
+            assert sent.ok and len(sent.attempts) == 1, (name, sent.status)
+            assert sent.attempts[0].transport == "socket", name
+            if place is bolt_python.elsewhere and delivery == "command":
+                assert (sent.response or {}).get("text") == NOT_HERE, name
+        await slack.settle()
+        if place is bolt_python.elsewhere:
+            assert slack.emu.calls_to("chat.postMessage") == []
+            assert slack.emu.calls_to("chat.postEphemeral") == []
+    async with slack.services.sessions() as s:
+        asked = [q.asker_user_id for q in await s.scalars(select(Question))]
+    assert asked == [slack.user("alice")] * len(IN_THE_DM)
+    general = slack.channel("general")
+    posted = [c.args for c in slack.emu.calls_to("chat.postMessage")]
+    assert len([p["thread_ts"] for p in posted if p["channel"] == general]) == len(MENTIONS)
+    problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert [p for p in problems if not p.startswith(ANOTHER)] == []
+    assert not [r for r in caplog.records if r.exc_info]
