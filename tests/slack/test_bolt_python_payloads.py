@@ -17,10 +17,10 @@ import json
 import logging
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from handlers.dispatch.another_workspace import NOT_HERE
-from storage.models import Question
+from storage.models import InboxItem, Question
 from tests.slack.bolt_python import Kind, elsewhere, here, names, over_http, request
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import ledger
@@ -85,6 +85,13 @@ REMOVED = [
     "bolt_python/events_shared_channels__uninstallation_and_revokes_app_uninstalled_body",
     "bolt_python/events_shared_channels__uninstallation_and_revokes_tokens_revoked_body",
 ]
+# An org-wide install's removal, naming its organisation alone: no workspace of askaround's is
+# named, so it reaches its listener, which says so in one INFO line and changes nothing
+# (tests/slack/test_real_org_wide.py); the inbox keeps it, as every request that reaches one.
+ORGANISATION_ALONE = {
+    "bolt_python/events_token_revocations__app_uninstalled",
+    "bolt_python/events_token_revocations__tokens_revoked",
+}
 ANSWERED = {*MENTIONS, *IN_THE_DM, HOME, *MESSAGES_TAB, *REACTIONS, *REMOVED}
 
 
@@ -113,14 +120,15 @@ async def test_from_a_workspace_that_never_installed_askaround_nothing_is_done(
     unchanged: SlackHarness, caplog: pytest.LogCaptureFixture, name: str
 ) -> None:
     """Each body with its own ids: a workspace (T111, T_INSTALLED…) that never installed
-    askaround, which runs for the test workspace alone. Acked, nothing written (`unchanged`),
-    no Slack call for it, nobody told anything but, for a command, that askaround is not
-    installed there. Before, a mention there was greeted with this workspace's token (a
-    delivery queued here, failing `channel_not_found`), a reaction made this workspace's
-    settings, a DM was answered with a WARNING that nobody could be told, and the app removed
-    there was marked removed in a workspace row made for it."""
+    askaround, which runs for the test workspace alone. Acked, nothing written (`unchanged`,
+    the inbox too, but for an org-wide removal naming no workspace), no Slack call for it,
+    nobody told anything but, for a command, that askaround is not installed there. Before, a
+    mention there was greeted with this workspace's token (a delivery queued here, failing
+    `channel_not_found`), a reaction made this workspace's settings, a DM was answered with a
+    WARNING that nobody could be told, and the app removed there was marked removed in a
+    workspace row made for it."""
     caplog.set_level(logging.INFO)
-    told = said(unchanged)
+    told, kept = said(unchanged), await inbox(unchanged)
     kind, body = elsewhere(unchanged, name)
     delivery, payload = request(kind, body)
     status, text = await sent_twice(unchanged, kind, body)
@@ -132,6 +140,13 @@ async def test_from_a_workspace_that_never_installed_askaround_nothing_is_done(
         assert (status, text) == (200, NOT_HERE if delivery == "command" else "")
     assert [c.method for c in unchanged.emu.calls if c.method != "auth.test"] == []
     assert said(unchanged) == told and quiet(caplog, name)
+    assert await inbox(unchanged) == kept + (name in ORGANISATION_ALONE)
+
+
+async def inbox(slack: SlackHarness) -> int:
+    """How many requests the inbox keeps (`unchanged` compares every other table)."""
+    async with slack.services.sessions() as s:
+        return int(await s.scalar(select(func.count()).select_from(InboxItem)) or 0)
 
 
 @pytest.mark.parametrize("name", [n for n in names() if n not in ANSWERED])
