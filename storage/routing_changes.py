@@ -96,8 +96,9 @@ async def skills_changed(session: AsyncSession, team_id: str, person_ids: Collec
 
 
 async def rebuild_routing(session: AsyncSession, team_id: str) -> None:
-    """Count a change routing's index cannot apply in place (a channel made private), in the
-    unit of work that made it: every replica rebuilds its copy before the next question."""
+    """Count a change routing's index cannot apply in place (a channel made private, words
+    taken out of a solved question), in the unit of work that made it: every replica
+    rebuilds its copy before the next question."""
     await _count_up(session, team_id, Workspace.rebuild_version)
 
 

@@ -44,7 +44,8 @@ Each question reads the workspace's counters (one small query):
   leaver counted as a deletion, the next question waited for a rebuild (30-50 s at 100,000
   people). Other replicas see it at their next rebuild; until then the flow layer
   (`bot.questions.policy.available`, read from the database) asks no leaver.
-- `rebuild_version` counts what cannot be applied in place (a channel made private) or is
+- `rebuild_version` counts what cannot be applied in place (a channel made private, words
+  taken out of a solved question: its message deleted, or edited, `message_changes`) or is
   better rebuilt (an import that changed more than 1,000 people's skills or networks): a copy
   built at an older count is rebuilt before the next question, so what was said there is
   never a reason. (Until 6 December forget me and the profile modal counted here, as

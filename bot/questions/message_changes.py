@@ -10,10 +10,13 @@ from bot.questions.asking import MAX_QUESTION
 from bot.questions.indexes import IndexFor
 from bot.questions.results import AskRequest
 from bot.questions.rounds import Clock
+from bot.routing.text import tokens
 from bot.safe_text import clip
 from storage import offers as offer_q
-from storage import question_status
+from storage import question_status, routing_changes
 from storage import questions as q
+from storage.models import Question
+from storage.routing import SOLVED
 
 
 async def asked_in(
@@ -67,7 +70,9 @@ async def deleted(
             # Asked meanwhile: the insert waited for that question, seen now.
             questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
         for question in questions:
+            was = question.text
             await q.forget_text(s, question)
+            await _taken_back(s, question, was)
             if await question_status.set_question_status(
                 s, question, "withdrawn", expected=("draft", *lookup.LIVE), resolved_at=now
             ):
@@ -107,10 +112,25 @@ async def edited(
     async with sessions() as s, s.begin():
         questions = await q.questions_posted_as(s, team_id, channel_id, message_ts)
         for question in questions:
+            was = question.text
             if not await q.set_text(s, question, text, topics, edit):
                 continue
+            await _taken_back(s, question, was)
             offers = await offer_q.offers_of(s, question.id)
             await tell.offers_edited(s, question, offers, clock(), edit)
             await tell.connected_requoted(s, question, clock(), edit)
             await tell.tabs_requoted(s, question, clock())
     return len(questions)
+
+
+async def _taken_back(s: AsyncSession, question: Question, was: str) -> None:
+    """A solved question's words are routing's evidence, which its reasons quote ("has
+    helped with questions about …", "helped with 1 similar question"): words taken out of
+    one (its message deleted, or edited) have every copy of the index rebuilt before the
+    next question, as for a channel made private, where a copy built before went on saying
+    them until its next rebuild. Words only added ("[solved]") take nothing back, and cost
+    no rebuild: a copy is behind on them as on any question solved in another replica."""
+    if question.status != SOLVED or question.helper_user_id is None:
+        return
+    if set(tokens(was)) - set(tokens(question.text)):
+        await routing_changes.rebuild_routing(s, question.team_id)

@@ -111,3 +111,63 @@ async def test_kudos_in_a_channel_made_private_are_no_reason(slack: SlackHarness
     asked_now = await offers(slack, "carol", "how did the quokka rollout go?")
     reasons = "\n".join(o.reason for o in asked_now)
     assert "quokka" not in reasons, reasons
+
+
+async def reasons_for(slack: SlackHarness, handle: str, text: str) -> dict[str, str]:
+    """Why each colleague was asked the question `handle` just asked (asked of colleagues
+    anyway when solved questions like it were shown first); then it is withdrawn."""
+    await slack.command(handle, "/ask", text)
+    await slack.settle()
+    async with slack.services.sessions() as s:
+        question = await s.scalar(select(Question).order_by(Question.id.desc()).limit(1))
+        assert question is not None and question.text == text
+    if question.status == "draft":
+        await slack.emu.click_button(slack.user(handle), "Ask colleagues anyway")
+        await slack.settle()
+    async with slack.services.sessions() as s:
+        asked_now = await s.scalars(select(Offer).where(Offer.question_id == question.id))
+        reasons = {o.candidate_user_id: o.reason for o in asked_now}
+    await slack.command(handle, "/ask", f"withdraw {question.id}")
+    await slack.settle()
+    return reasons
+
+
+@pytest.mark.postgres_too
+@pytest.mark.parametrize("how", ["deleted", "edited", "added to"])
+async def test_words_taken_out_of_a_solved_question_are_no_reason(
+    slack: SlackHarness, how: str
+) -> None:
+    """Carol asks in #general about the hunter2zebra terraform state, Dev helps and it is
+    solved; the index is built again with it, then Carol deletes her message (or edits the
+    token out). Alice's question about the token does not ask Dev for having "helped with 1
+    similar question", nor does one like the deleted question, where the copy built before
+    went on saying so until its next rebuild. Words only added ("[solved]") take nothing
+    back: the copy is kept, not rebuilt."""
+    said = "how do we unlock the hunter2zebra terraform state?"
+    message = await slack.post("carol", "general", f"<@{slack.emu.bot_user_id}> {said}")
+    await slack.settle()
+    [offer] = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id]
+    await slack.emu.click(slack.user("dev"), "offer_accept", message=offer)
+    await slack.settle()
+    await slack.emu.click_button(slack.user("dev"), "Solved")
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await asked(slack, "maria", "how do we import go modules?")  # built with the solved one
+    index = await slack.services.indexes.get(slack.team_id)
+    if how == "deleted":
+        await slack.here.delete_message(slack.user("carol"), message)
+    else:
+        edited = f"[solved] {said}" if how == "added to" else "how do we unlock terraform state?"
+        edited = f"<@{slack.emu.bot_user_id}> {edited}"
+        await slack.here.edit_message(slack.user("carol"), message, edited)
+    await slack.settle()
+    dev = slack.user("dev")
+    token = await reasons_for(slack, "alice", "who knows where the hunter2zebra password is?")
+    if how == "added to":
+        assert "helped with 1 similar question" in token[dev], token
+    else:
+        assert "similar question" not in token.get(dev, ""), token
+    if how == "deleted":
+        like_it = await reasons_for(slack, "alice", said)
+        assert "helped" not in like_it[dev], like_it
+    assert (await slack.services.indexes.get(slack.team_id) is index) == (how == "added to")
