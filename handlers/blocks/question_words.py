@@ -3,7 +3,7 @@ names without a ping, who is asked named or counted (`visibility.may_name_asked`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import datetime
 
 from bot import visibility
@@ -42,14 +42,28 @@ def day_starts(starts: datetime | None, count: int) -> str:
     return f", {at}" if count == 1 else f", the first {at}"
 
 
-def named_reason(offer: OfferView, names: Mapping[str, str], *, waits_said: bool = False) -> str:
+# Why a colleague was asked, when who suggested them may not be named (`unnamed_here`).
+SUGGESTED_UNNAMED = "suggested by a colleague I asked"
+
+
+def named_reason(
+    offer: OfferView,
+    names: Mapping[str, str],
+    *,
+    waits_said: bool = False,
+    unnamed: Collection[str] = (),
+) -> str:
     """An offer's reason and introduction for the asker, naming everyone without a ping.
     That the colleague's working day is over, as it was when they were chosen, is said only
     while their request still waits for it: a list drawn again once it was sent, or closed
     unsent, would promise what is past. `waits_said`: the list says so of them all at once,
-    and each line would only repeat it."""
+    and each line would only repeat it. One suggested by someone in `unnamed` does not
+    name who suggested them."""
     waits = request_waits(offer) and not waits_said
-    reason = safe_text(offer.reason.replace(OFF_HOURS, WAITS if waits else ""), names=names)
+    said = offer.reason
+    if offer.kind == "referral" and offer.via_user_id in unnamed:
+        said = SUGGESTED_UNNAMED
+    reason = safe_text(said.replace(OFF_HOURS, WAITS if waits else ""), names=names)
     if offer.introduction:
         reason += f"; {safe_text(offer.introduction, names=names)}"
     return reason
@@ -59,6 +73,17 @@ def request_waits(offer: OfferView) -> bool:
     """Whether the request was chosen outside its colleague's working hours and waits for
     their next working day, not sent yet."""
     return offer.status == "pending" and offer.dm_ts is None and OFF_HOURS in offer.reason
+
+
+def unnamed_here(offers: Iterable[OfferView], *, asker_alone: bool) -> set[str]:
+    """The colleagues of a question a message may not name (`who_asked`: asked through their
+    network), so not as whoever suggested someone either: "suggested by @carol" in the
+    thread told it that Carol, counted there, was asked, and whom she knows."""
+    return {
+        o.candidate_user_id
+        for o in offers
+        if not visibility.may_name_asked(o.kind, asker_alone=asker_alone)
+    }
 
 
 def named(user_ids: list[str], names: Mapping[str, str]) -> str:

@@ -61,6 +61,7 @@ def render_asking(
     asker_alone: bool,
     minutes: float,
     starts: datetime | None = None,
+    unnamed: Collection[str] = (),
 ) -> Message:
     """Shown to the asker at once: who is being asked, privately, and why, and what happens
     if none of them can help within the `minutes` each request waits; when nobody has the
@@ -69,13 +70,15 @@ def render_asking(
     helps, who was asked and who is helping (Solved and Withdraw kept). Once the question has
     closed, who was asked and how it ended; only Solved is left, when it closed without a
     helper and the asker may have found the answer elsewhere. Unless the asker alone reads
-    it, who was asked through their network is counted, not named."""
+    it, who was asked through their network is counted, not named, nor named as who
+    suggested another (`unnamed`, `question_words.unnamed_here`)."""
     shown, hidden = who_asked(offers, asker_alone=asker_alone)
     you = _asker(question, names, asker_alone=asker_alone)
     # nobody has the request yet: the list opens saying so, once
     waits = bool(offers) and all(request_waits(o) for o in offers) and question.status == "open"
     lines = [
-        f"• {named([o.candidate_user_id], names)}: {named_reason(o, names, waits_said=waits)}"
+        f"• {named([o.candidate_user_id], names)}: "
+        + named_reason(o, names, waits_said=waits, unnamed=unnamed)
         for o in shown
     ]
     if hidden and lines:

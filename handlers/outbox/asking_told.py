@@ -13,10 +13,10 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import mentions
-from bot.questions.views import OfferView, QuestionNow, QuestionView
+from bot.questions.views import OfferView, QuestionNow
 from bot.services import Services
 from handlers.blocks.elements import Message
-from handlers.blocks.question_words import request_waits
+from handlers.blocks.question_words import request_waits, unnamed_here
 from handlers.blocks.questions import render_asking
 from handlers.outbox.asker_posts import tell_asker
 from handlers.outbox.question_reads import first_start, names_of, question_now
@@ -34,13 +34,15 @@ async def drawn_asking(
     client: AsyncWebClient,
     services: Services,
     team_id: str,
-    question: QuestionView,
+    now: QuestionNow,
     offers: list[OfferView],
     *,
     alone: bool,
 ) -> Message:
-    """The asking message as it is now: who is asked, how long each has and, for requests
-    waiting for their colleague's working day, when the first one starts."""
+    """The asking message as it is now, naming `offers`: who is asked, how long each has
+    and, for requests waiting for their colleague's working day, when the first one starts.
+    Whoever of the question's colleagues it may not name, it names as suggesting nobody."""
+    question = now.question
     named = people_in(offers)
     if question.source == "shortcut" and not alone:  # the asker named, not "you" (`_asker`)
         named.add(question.asker_user_id)
@@ -53,6 +55,7 @@ async def drawn_asking(
         asker_alone=alone,
         minutes=services.questions.config.offer_minutes,
         starts=await first_start(client, services, team_id, waiting),
+        unnamed=unnamed_here(now.offers, asker_alone=alone),
     )
 
 
@@ -101,7 +104,7 @@ async def told_anew(
 async def _drawn(
     client: AsyncWebClient, services: Services, team_id: str, now: QuestionNow
 ) -> Message:
-    return await drawn_asking(client, services, team_id, now.question, listed(now), alone=True)
+    return await drawn_asking(client, services, team_id, now, listed(now), alone=True)
 
 
 def _digest(message: Message) -> str:

@@ -70,7 +70,7 @@ async def asking(
         # whose request was sent.
         chosen = listed(now)
     alone = told_alone(question, payload)
-    message = await drawn_asking(client, services, team_id, question, chosen, alone=alone)
+    message = await drawn_asking(client, services, team_id, now, chosen, alone=alone)
     channel, ts = await tell_asker(client, question, message, payload)
     await services.questions.asker_message_sent(question.id, channel, ts)
     if ts and found_earlier():  # drawn by an earlier attempt, maybe long ago: as it is now
@@ -219,12 +219,12 @@ async def _update_asking(
             question.asker_message_ts,
             render_asking_elsewhere(question),
         )
-        message = await drawn_asking(client, services, team_id, question, offers, alone=True)
+        message = await drawn_asking(client, services, team_id, now, offers, alone=True)
         channel, ts = await tell_asker(client, question, message, {})
         await services.questions.asker_message_sent(question.id, channel, ts)
         return
     alone = asker_alone(question, question.asker_message_channel)
-    message = await drawn_asking(client, services, team_id, question, offers, alone=alone)
+    message = await drawn_asking(client, services, team_id, now, offers, alone=alone)
     if _asking_in_dm_instead(question):
         message = in_dm_instead(question, message)
     await update_message(client, question.asker_message_channel, question.asker_message_ts, message)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.questions.policy import RoutingConfig
 from slack_emulator import Message
 from tests.slack.harness import SlackHarness
-from tests.slack.questions.test_flow import offer_dm, rows
+from tests.slack.questions.test_flow import offer_dm, rows, suggest
 from tests.slack.questions.test_network import offers
 
 KUBERNETES = "how should we size kubernetes pods for the api?"
@@ -68,6 +68,26 @@ async def test_an_escalation_round_that_adds_a_connector_and_the_closed_update_c
     assert any("Bob" in s and "and 1 more colleague" in s for s in said), said
     assert any("was withdrawn" in s for s in said), said
     assert not any(carol in s or "Carol" in s or "knows someone" in s for s in said), said
+
+
+async def test_a_colleague_a_connector_suggested_is_named_without_her(
+    slack: SlackHarness,
+) -> None:
+    """Carol, asked through her network and counted in the thread, suggests Maria: the
+    thread's list names Maria "suggested by a colleague I asked", where "suggested by @Carol
+    Diaz" told the channel that Carol was asked, and whom she knows. Maria's request says
+    Carol suggested her: Carol's own word to her."""
+    await carol_knows_kubernetes_people(slack)
+    asked = await slack.post("alice", "general", f"<@{slack.emu.bot_user_id}> {KUBERNETES}")
+    await slack.drain()
+    await suggest(slack, "carol", "maria")
+    await slack.drain()
+    carol = slack.user("carol")
+    said = [f"{m.text} {m.blocks}" for m in thread(slack, asked)]
+    assert any("Maria" in s and "suggested by a colleague I asked" in s for s in said), said
+    assert not any(carol in s or "Carol" in s for s in said), said
+    request = offer_dm(slack, "maria")
+    assert f"<@{carol}> suggested you." in request.text, request.text
 
 
 async def test_the_asker_alone_is_told_who_was_asked_through_their_network(
