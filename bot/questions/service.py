@@ -149,7 +149,7 @@ class QuestionService:
             await question_status.hold_question(s, question)  # before the offer, as `accept` does
             if not await offer_q.set_offer_status(s, offer, status, at=self.clock()):
                 return Moved(QuestionView.of(question), ended=offer.status)
-            note = tell.ANSWERED_NOTES["declined"] if by_them else tell.MOVED_ON
+            note = tell.answered_note("declined", offer.kind) if by_them else tell.MOVED_ON
             await tell.offers_closed(s, question, [offer], note, self.clock())
             if offer.dm_ts is None:  # passed over before it was sent (`may_still_ask`)
                 await tell.asking_passed_over(s, question, offer, self.clock())

@@ -152,8 +152,10 @@ async def offers_edited(
         if status == "accepted" and question.helper_user_id is not None:
             await helper_on_it(s, question, answered, key, at)
             continue
-        note = answered_note(status)
-        await _each(s, question, answered, "question.offer_closed", key, at, note=note)
+        for kind in {o.kind for o in answered}:
+            note = answered_note(status, kind)
+            alike = [o for o in answered if o.kind == kind]
+            await _each(s, question, alike, "question.offer_closed", key, at, note=note)
 
 
 async def tabs_requoted(s: AsyncSession, question: Question, at: datetime) -> None:
@@ -198,11 +200,12 @@ async def connection_left(
 # without them. One taken on says it connected them only once the message introducing them
 # was posted (`on_it_note`); until then it is on its way.
 CONNECTED = "You're on it: I've connected you."
+PAUSE = "`/skills away until friday` pauses my requests."
 ANSWERED_NOTES = {
     "accepted": CONNECTED,
     # Someone passing on one request after another learns here how to be asked less.
     "declined": "Thanks for letting me know. Not your area any more? `/skills remove` takes "
-    "a skill off your profile; `/skills away until friday` pauses my requests.",
+    f"a skill off your profile; {PAUSE}",
 }
 
 
@@ -260,10 +263,20 @@ async def helper_on_it(
 
 
 MOVED_ON = "This question has moved on — thanks!"
+# *Not me* from one asked for their network, or suggested by a colleague: no skill of theirs
+# was why, so `/skills remove` would change nothing.
+DECLINED_BY_KIND = {
+    "connector": "Thanks for letting me know. Nobody you know for this any more? "
+    f"`/skills network remove` takes an entry off your network; {PAUSE}",
+    "referral": f"Thanks for letting me know. {PAUSE}",
+}
 
 
-def answered_note(status: str) -> str:
-    """What a colleague's request says once it ended with `status`, but for its helper's."""
+def answered_note(status: str, kind: str = "expert") -> str:
+    """What a colleague's request says once it ended with `status`, but for its helper's;
+    *Not me* as asked (`kind`: for a skill, their network, or suggested)."""
+    if status == "declined" and kind in DECLINED_BY_KIND:
+        return DECLINED_BY_KIND[kind]
     return ANSWERED_NOTES.get(status, MOVED_ON)
 
 
@@ -273,7 +286,7 @@ async def note_now(s: AsyncSession, question: Question, offer: Offer) -> str:
     introduction stands; another's, as it ended (passed over when given up: moved on)."""
     if offer.status == "accepted" and question.helper_user_id == offer.candidate_user_id:
         return await on_it_note(s, question, offer.id)
-    return answered_note(offer.status)
+    return answered_note(offer.status, offer.kind)
 
 
 ASKER_LEFT = "The person who asked is no longer in this workspace, so the question is closed."

@@ -40,6 +40,11 @@ async def test_a_channel_question_s_thread_counts_a_connector_without_naming_her
     said = [f"{m.text} {m.blocks}" for m in thread(slack, asked)]
     assert said
     assert not any(carol in s or "Carol" in s or "knows someone" in s for s in said)
+    # Asked for her network, not a skill: *Not me* points her to her network, not to skills.
+    await slack.emu.click(carol, "offer_decline", message=offer_dm(slack, "carol"))
+    await slack.drain()
+    note = offer_dm(slack, "carol").text
+    assert "`/skills network remove`" in note and "`/skills remove`" not in note, note
 
 
 async def test_an_escalation_round_that_adds_a_connector_and_the_closed_update_count_her(
@@ -88,6 +93,11 @@ async def test_a_colleague_a_connector_suggested_is_named_without_her(
     assert not any(carol in s or "Carol" in s for s in said), said
     request = offer_dm(slack, "maria")
     assert f"<@{carol}> suggested you." in request.text, request.text
+    await slack.emu.click(slack.user("maria"), "offer_decline", message=request)
+    await slack.drain()
+    note = offer_dm(slack, "maria").text
+    assert note.startswith("Thanks for letting me know.") and "`/skills" in note, note
+    assert "`/skills remove`" not in note and "network" not in note, note
 
 
 async def test_the_asker_alone_is_told_who_was_asked_through_their_network(
