@@ -152,10 +152,9 @@ async def offers_edited(
         if status == "accepted" and question.helper_user_id is not None:
             await helper_on_it(s, question, answered, key, at)
             continue
-        for kind in {o.kind for o in answered}:
-            note = answered_note(status, kind)
-            alike = [o for o in answered if o.kind == kind]
-            await _each(s, question, alike, "question.offer_closed", key, at, note=note)
+        for offer in answered:
+            note = await ended_note(s, question, offer)
+            await _each(s, question, [offer], "question.offer_closed", key, at, note=note)
 
 
 async def tabs_requoted(s: AsyncSession, question: Question, at: datetime) -> None:
@@ -286,6 +285,24 @@ async def note_now(s: AsyncSession, question: Question, offer: Offer) -> str:
     introduction stands; another's, as it ended (passed over when given up: moved on)."""
     if offer.status == "accepted" and question.helper_user_id == offer.candidate_user_id:
         return await on_it_note(s, question, offer.id)
+    return await ended_note(s, question, offer)
+
+
+# The keys of what a request that ended was last told, newest first (`offers_closed`, and
+# `asking_passed_over` of the colleague it suggested).
+_ENDED_KEYS = ("suggested_passed_over", "offer_closed")
+
+
+async def ended_note(s: AsyncSession, question: Question, offer: Offer) -> str:
+    """What a colleague's request that ended says, drawn again (its question edited): a
+    suggestion, declined as a *Not me* is, keeps what it was told ("Thanks: I've asked
+    @carol."), where the status alone read "Not your area any more?" to one who had named
+    someone else. Other ends say what their status does."""
+    if offer.status == "declined":
+        for key in _ENDED_KEYS:
+            told = await outbox.payload_of(s, question.team_id, f"{key}:{offer.id}")
+            if told is not None and told.get("note"):
+                return str(told["note"])
     return answered_note(offer.status, offer.kind)
 
 

@@ -205,7 +205,9 @@ async def test_a_request_edited_has_new_block_ids_and_suggest_someone_still_work
 ) -> None:
     """Carol edits her question: Dev's request is updated with a new block_id for its buttons
     and menu (Slack asks for one at each update, or its client keeps a colleague chosen in
-    "Suggest someone"), and picking someone there on the updated request still refers them."""
+    "Suggest someone"), and picking someone there on the updated request still refers them.
+    Edited again, Dev's request keeps what his suggestion was told, where it read "Not your
+    area any more?", the words of a *Not me* he never pressed."""
     bot = f"<@{slack.emu.bot_user_id}>"
     asked = await slack.post("carol", "general", f"{bot} {QUESTION} on staging")
     await slack.settle()
@@ -217,6 +219,14 @@ async def test_a_request_edited_has_new_block_ids_and_suggest_someone_still_work
     await suggest(slack, "dev", "alice")
     _question, offers = await rows(slack)
     assert any(o.candidate_user_id == slack.user("alice") and o.kind == "referral" for o in offers)
+    thanks = f"Thanks: I've asked <@{slack.user('alice')}>."
+    assert offer_dm(slack, "dev").text == thanks
+    await slack.here.edit_message(
+        slack.user("carol"), asked, slack.escape(f"{bot} {QUESTION} in prod")
+    )
+    await slack.settle()
+    assert offer_dm(slack, "dev").text == thanks, offer_dm(slack, "dev").text
+    assert "in prod" in str(offer_dm(slack, "dev").blocks)
 
 
 def group_dm_of(slack: SlackHarness, *handles: str) -> str:
