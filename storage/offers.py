@@ -16,6 +16,7 @@ from storage.models import Offer, Person, PersonSkill, Question, Skill, Workspac
 
 # Its colleague took the question on, or helped answer it (history read from a channel).
 HELPED_OFFER_STATUSES = ("accepted", "answered")
+REFERRAL = "referral"  # the kind of an offer a colleague suggested its colleague for
 
 
 def received() -> ColumnElement[bool]:
@@ -119,10 +120,16 @@ async def set_offer_message(
 async def reword_reasons_to(
     session: AsyncSession, team_id: str, user_id: str, reason: str, keep: str
 ) -> None:
-    """Give every offer made to this person `reason` as its reason, followed by `keep` where
-    the old one carried it (a marker the questions' code reads, not words of the person)."""
+    """Give every offer made to this person for what they declared (as an expert or a
+    connector) `reason` as its reason, followed by `keep` where the old one carried it (a
+    marker the questions' code reads, not words of the person). One a colleague suggested
+    them for keeps "suggested by @bob": nothing of theirs was why."""
     offers = await session.scalars(
-        select(Offer).where(Offer.team_id == team_id, Offer.candidate_user_id == user_id)
+        select(Offer).where(
+            Offer.team_id == team_id,
+            Offer.candidate_user_id == user_id,
+            Offer.kind != REFERRAL,
+        )
     )
     for offer in offers:
         offer.reason = reason + (keep if keep in offer.reason else "")

@@ -108,7 +108,7 @@ async def refer(
             score=offer.score,
             reason=f"suggested by <@{user_id}>",
             via_user_id=user_id,
-            kind="referral",
+            kind=offer_q.REFERRAL,
             rank=len(existing),
             created_at=clock(),
         )

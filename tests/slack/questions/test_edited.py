@@ -372,3 +372,29 @@ async def test_a_long_edit_is_cut_as_a_long_question_is(slack: SlackHarness) -> 
     await slack.settle()
     [stored] = await stored_texts(slack)
     assert stored == "a" * 3995 + " R…", stored[-20:]
+
+
+async def test_a_suggested_colleague_who_forgets_their_profile_was_still_suggested(
+    slack: SlackHarness,
+) -> None:
+    """Dev suggests Alice for Carol's question, then Alice runs `/skills forget me`. Drawn
+    again (Carol edits it), Alice's request and Carol's list say Dev suggested her, as he
+    did, where both read "a profile deleted since": nothing of her profile was why."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("carol", "general", f"{bot} {QUESTION} on staging")
+    await slack.settle()
+    await suggest(slack, "dev", "alice")
+    await slack.command("alice", "/skills", "forget me")
+    await slack.settle()
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.settle()
+    request = offer_dm(slack, "alice")
+    assert "on staging" not in str(request.blocks)  # drawn again
+    assert f"Why you: suggested by <@{slack.user('dev')}>" in str(request.blocks), request.blocks
+    listed = [
+        str(m.blocks)
+        for m in slack.emu.messages(slack.channel("general"))
+        if m.bot_id and m.thread_ts == asked.ts and "privately whether" in m.text
+    ]
+    assert listed and "profile deleted" not in listed[-1], listed
+    assert "Alice Martin: suggested by" in listed[-1], listed
