@@ -28,6 +28,9 @@ KNOWS_SOMEONE = "knows someone who can help"
 CLOSE_MATCH = "a close match"
 PARTS = "; "
 _DECLARED = re.compile(r"declared (?P<name>.+), level (?P<level>\d)")
+YOU = "you"  # the asker, in an introduction written to them
+_KNOWS = re.compile(r"you have worked with (?P<target>.+) before")
+_THROUGH = re.compile(r"you don't know (?P<target>.+), but (?P<via>.+) has worked with both of you")
 
 
 def expert_reason(
@@ -113,13 +116,29 @@ def _telling(terms: list[str], evidence: Evidence) -> list[str]:
     return sorted(words, key=evidence.profiles.idf, reverse=True)[:MAX_TERMS]
 
 
-def path_reason(asker_knows: bool, target: str, via: str | None) -> str:
-    """How the asker and the suggested person are connected, if they are."""
+def path_reason(asker_knows: bool, target: str, via: str | None, asker: str = YOU) -> str:
+    """How the asker and the suggested person are connected, if they are; said to the asker
+    (`asker` "you"), or naming them where others read it too (`introduction_naming`)."""
+    you = asker == YOU
     if asker_knows:
-        return f"you have worked with {target} before"
+        return f"{asker} {'have' if you else 'has'} worked with {target} before"
     if via:
-        return f"you don't know {target}, but {via} has worked with both of you"
+        know, both = ("don't", "you") if you else ("doesn't", "them")
+        return f"{asker} {know} know {target}, but {via} has worked with both of {both}"
     return ""
+
+
+def introduction_naming(introduction: str, asker: str) -> str:
+    """An introduction written to the asker (`path_reason`) naming them instead, for a list
+    others read too (*Find an expert* on Carol's message, in her thread): "you have worked
+    with Dev Patel before" read there as said to Carol."""
+    if asker == YOU:
+        return introduction
+    if said := _KNOWS.fullmatch(introduction):
+        return path_reason(True, said["target"], None, asker)
+    if said := _THROUGH.fullmatch(introduction):
+        return path_reason(False, said["target"], said["via"], asker)
+    return introduction
 
 
 def connector_reason(owner: str, contact: str, topics: list[str]) -> str:

@@ -9,6 +9,7 @@ from datetime import datetime
 from bot import visibility
 from bot.questions.policy import OFF_HOURS
 from bot.questions.views import OfferView
+from bot.routing.reasons import YOU, introduction_naming
 from bot.safe_text import clip, safe_text
 from bot.words import and_list, noun, plural
 from handlers.blocks.elements import slack_time
@@ -52,20 +53,22 @@ def named_reason(
     *,
     waits_said: bool = False,
     unnamed: Collection[str] = (),
+    asker: str = YOU,
 ) -> str:
     """An offer's reason and introduction for the asker, naming everyone without a ping.
     That the colleague's working day is over, as it was when they were chosen, is said only
     while their request still waits for it: a list drawn again once it was sent, or closed
     unsent, would promise what is past. `waits_said`: the list says so of them all at once,
     and each line would only repeat it. One suggested by someone in `unnamed` does not
-    name who suggested them."""
+    name who suggested them. `asker`: who the introduction speaks of, "you" or, where
+    someone else reads it as said to them, the asker named (`introduction_naming`)."""
     waits = request_waits(offer) and not waits_said
     said = offer.reason
     if offer.kind == "referral" and offer.via_user_id in unnamed:
         said = SUGGESTED_UNNAMED
     reason = safe_text(said.replace(OFF_HOURS, WAITS if waits else ""), names=names)
     if offer.introduction:
-        reason += f"; {safe_text(offer.introduction, names=names)}"
+        reason += f"; {introduction_naming(safe_text(offer.introduction, names=names), asker)}"
     return reason
 
 

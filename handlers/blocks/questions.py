@@ -78,7 +78,7 @@ def render_asking(
     waits = bool(offers) and all(request_waits(o) for o in offers) and question.status == "open"
     lines = [
         f"• {named([o.candidate_user_id], names)}: "
-        + named_reason(o, names, waits_said=waits, unnamed=unnamed)
+        + named_reason(o, names, waits_said=waits, unnamed=unnamed, asker=you)
         for o in shown
     ]
     if hidden and lines:

@@ -67,3 +67,34 @@ async def test_in_a_private_channel_the_author_is_not_told_in_the_thread(
     await slack.emu.message_shortcut(slack.user("bob"), "find_expert", message)
     await slack.settle()
     assert not [s for s in thread_of(slack, message) if "asked me to find" in s]
+
+
+async def test_how_the_presser_knows_those_asked_names_her_in_the_authors_thread(
+    slack: SlackHarness,
+) -> None:
+    """Alice has thanked Dev and Bob in #general, and Bob Maria. Her *Find an expert* on
+    Carol's message lists them in Carol's thread, saying how Alice knows each: it read "you
+    have worked with Dev Patel before" and "you don't know Maria Lopez, but Bob Chen has
+    worked with both of you", which Carol, who has worked with none of them, read as said to
+    her."""
+    for handle, text in (
+        ("alice", "@dev for the wombat state unlock"),
+        ("bob", "@maria for the quokka rollout"),
+        ("alice", "@bob for the llama review"),
+    ):
+        await slack.command(handle, "/kudos", text, channel="general")
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    message = await slack.post("carol", "general", PROBLEM)
+    await slack.emu.message_shortcut(slack.user("alice"), "find_expert", message)
+    await slack.settle()
+    alice = f"@\u2060{slack.here.workspace.user(slack.user('alice')).real_name}"
+    [listed] = [
+        m.blocks[0]["text"]["text"]
+        for m in slack.emu.messages(message.channel)
+        if m.thread_ts == message.ts and "privately whether" in m.text
+    ]
+    assert "you have worked" not in listed and "you don't know" not in listed, listed
+    assert f"{alice} has worked with Dev Patel before" in listed, listed
+    said = f"{alice} doesn't know Maria Lopez, but Bob Chen has worked with both of them"
+    assert said in listed, listed
