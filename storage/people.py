@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, func, select, text, union, update
+from sqlalchemy import Row, bindparam, delete, func, or_, select, text, union, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import skills
@@ -284,12 +284,16 @@ async def mark_guests(
     )
 
 
-async def away_or_opted_out(session: AsyncSession, team_id: str) -> list[Person]:
+async def away_or_opted_out(
+    session: AsyncSession, team_id: str, *, guests: bool = False
+) -> list[Person]:
     """People who said to be asked nothing for now (away, or opted out); an away whose day
-    has come is among them until routing reads them as back."""
+    has come is among them until routing reads them as back. With `guests`, the guests of
+    the workspace too, whom nobody asks (`visibility.may_be_asked`)."""
+    paused = Person.routing_status.in_(("away", "opted_out"))
     result = await session.scalars(
         select(Person).where(
-            Person.team_id == team_id, Person.routing_status.in_(("away", "opted_out"))
+            Person.team_id == team_id, or_(paused, Person.is_guest.is_(True)) if guests else paused
         )
     )
     return list(result.all())

@@ -68,10 +68,11 @@ async def rank(
 ) -> list[Suggestion]:
     guest = await people_queries.is_guest(s, question.team_id, question.asker_user_id)
     readers = visibility.reasons_readers(asker_is_guest=guest)
-    # Nobody away or opted out is asked, nor reached through a connector's network.
+    # Nobody away, opted out or a guest is asked, nor reached through a connector's network:
+    # "knows someone who can help" of a guest alone sent a question where no request goes.
     unavailable = [
         p.user_id
-        for p in await people_queries.away_or_opted_out(s, question.team_id)
+        for p in await people_queries.away_or_opted_out(s, question.team_id, guests=True)
         if not available(p, now)
     ]
     started = time.perf_counter()

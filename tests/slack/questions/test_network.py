@@ -278,3 +278,17 @@ async def test_a_colleague_away_or_opted_out_is_reached_through_nobody(
     asked.append({o.candidate_user_id for o in (await offers(slack))[before:]})
     carol = slack.user("carol")
     assert [carol in a for a in asked] == [False, False, True], asked
+
+
+async def test_a_guest_of_the_workspace_is_reached_through_nobody(slack: SlackHarness) -> None:
+    """Carol's network names Bob for Kubernetes, and Bob is made a guest of the workspace:
+    a Kubernetes question does not ask Carol to reach him, where she was asked "knows
+    someone who can help" for him alone, a guest nobody sends a colleague's question to
+    (docs/privacy.md, "Guests of the workspace")."""
+    await slack.command("carol", "/skills", "network add @bob about kubernetes as personal")
+    await slack.emu.change_user(slack.user("bob"), is_restricted=True)
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.command("alice", "/ask", "how should we size kubernetes pods for the api?")
+    await slack.settle()
+    assert slack.user("carol") not in {o.candidate_user_id for o in await offers(slack)}
