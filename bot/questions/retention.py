@@ -2,8 +2,9 @@
 
 A question's text can be the most sensitive thing askaround holds: it is what people typed,
 private channels included. Once a question has closed, its words serve only the solved-first
-suggestions, so an admin may choose to keep them for a while only. Who asked, who helped and
-the topics stay, as routing's evidence.
+suggestions and what routing learns a helper knows about, so an admin may choose to keep
+them for a while only. Who asked and who helped stay, as routing's evidence of how much
+each helps; the topics stay, for the channels a topic came up in.
 """
 
 from __future__ import annotations
