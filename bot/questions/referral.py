@@ -12,7 +12,7 @@ from bot.conversations import PrivateNow
 from bot.errors import UserError
 from bot.questions import lookup, rounds, tell
 from bot.questions.indexes import IndexFor
-from bot.questions.policy import RoutingConfig, available, not_asked
+from bot.questions.policy import OFF_HOURS, RoutingConfig, available, not_asked
 from bot.questions.results import Moved
 from bot.questions.rounds import Clock, Observe
 from bot.questions.views import OfferView, QuestionView
@@ -100,23 +100,25 @@ async def refer(
                 f"<@{referred_user_id}> has enough requests waiting for an answer already. "
                 "Suggest someone else, or press *Not me*."
             )
+        now = clock()
+        due = await tell.due_at(s, team_id, [referred_user_id], now, config.hours)
+        waits = due[referred_user_id] > now  # for their morning (`tell.offers_made`), or not
         new = await offer_q.add_offer(
             s,
             team_id=team_id,
             question_id=question.id,
             candidate_user_id=referred_user_id,
             score=offer.score,
-            reason=f"suggested by <@{user_id}>",
+            # the asker's list says they get it then, as of a colleague routing chose so
+            reason=f"suggested by <@{user_id}>{OFF_HOURS if waits else ''}",
             via_user_id=user_id,
             kind=offer_q.REFERRAL,
             rank=len(existing),
-            created_at=clock(),
+            created_at=now,
         )
-        now = clock()
-        due = await tell.due_at(s, team_id, [referred_user_id], now, config.hours)
-        note = (  # their request waits for their morning (`tell.offers_made`), or not
+        note = (
             f"Thanks: <@{referred_user_id}> will get my request when their working day starts."
-            if due[referred_user_id] > now
+            if waits
             else f"Thanks: I've asked <@{referred_user_id}>."
         )
         await tell.offers_closed(s, question, [offer], note, clock())

@@ -65,7 +65,7 @@ def named_reason(
     waits = request_waits(offer) and not waits_said
     said = offer.reason
     if offer.kind == "referral" and offer.via_user_id in unnamed:
-        said = SUGGESTED_UNNAMED
+        said = SUGGESTED_UNNAMED + (OFF_HOURS if OFF_HOURS in said else "")
     reason = safe_text(said.replace(OFF_HOURS, WAITS if waits else ""), names=names)
     if offer.introduction:
         reason += f"; {introduction_naming(safe_text(offer.introduction, names=names), asker)}"

@@ -162,7 +162,9 @@ async def test_the_asker_is_told_who_of_the_next_round_waits_for_their_morning(
 
 async def test_a_colleague_suggested_at_night_waits_for_their_morning(slack: SlackHarness) -> None:
     """Dev suggests Maria, at 03:00 where she is: she gets nothing yet, and Alice reads that
-    Maria will get it when her working day starts."""
+    Maria will get it when her working day starts; her list, which names Maria, says so too,
+    where it said "I'm asking 1 colleague" of her (a colleague routing chose at night it
+    said would get it then)."""
     slack.services.questions.config = RoutingConfig(offers_per_round=1)
     await _dev_at_night(slack, "maria")
     await ask(slack)
@@ -173,6 +175,13 @@ async def test_a_colleague_suggested_at_night_waits_for_their_morning(slack: Sla
     assert "Maria Lopez: they'll get my message when their working day starts" in more
     assert "I've also asked" not in more  # she has not been, yet
     assert _bot_dms(slack, "maria") == []
+    [listed] = [
+        m.blocks[0]["text"]["text"]
+        for m in slack.emu.messages(slack.channel("general"))
+        if "privately whether" in m.text
+    ]
+    assert "I'm asking" not in listed, listed
+    assert listed.startswith("I'll ask 1 colleague privately whether they can help, when their")
 
 
 async def test_a_request_edited_after_its_colleagues_day_ends_says_there_is_no_rush(
