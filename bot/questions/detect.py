@@ -103,6 +103,11 @@ _NAMED_QUESTION = re.compile(
 # reset my PIN?' resolved`): a quote opening after a space, an apostrophe inside a word (`can't`)
 # no close
 _NAMED_SINGLE = re.compile(r"(?<=\S)\s+'(?=\w)(?:[^'?\n]|(?<=\w)'(?=\w))*\?'(?=\W*\w)(?=[^?]*\Z)")
+# A `?` named as a character, not typed to ask (`it's a ? and not a *`, `the driver wants $1 not
+# ?`): after an article, or `not` that is no `or not ?`
+_CHARACTER_NAMED = re.compile(
+    r"\b(a|an|the|literal|single|lone|with|than|near|uses|wants|(?<!\bor )not) \?(?![?\w])"
+)
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
 # a greeting's addressee (`hi HR,`, `hey Sam,`) is a name, not the sentence's opening word
@@ -191,6 +196,8 @@ def explain(text: str) -> dict[str, float]:
     raw = text.lower()
     whole = normalise(text)
     plain = _NAMED_QUESTION.sub(" ", whole) if '"' in whole or "“" in whole else whole
+    if " ?" in plain:
+        plain = _CHARACTER_NAMED.sub(r"\1", plain)
     if "?'" in plain:
         plain = _NAMED_SINGLE.sub(" ", plain)
     every = _WORD.findall(plain)

@@ -2,7 +2,8 @@
 each feature they show: `asks_for_help` (and `help_languages`; `south_asia_east_africa` for
 Persian, Urdu, Bengali, Malay and Swahili; `tagalog_hausa_amharic_tamil` for those four;
 `slavic_baltic_afrikaans_catalan_telugu` for Serbian, Bulgarian, Afrikaans, Catalan, Lithuanian
-and Telugu),
+and Telugu; `slovak_slovene_estonian_latvian` and `icelandic_albanian_macedonian_basque` for
+those four each),
 `asks_how`, `question_form`,
 `work`, `social`, `social_words`, `raw_text`, `personal`, `status`, `answered`, and `chat` for the
 word lists `small_talk` reads; `fragments` builds the patterns and holds what several share.

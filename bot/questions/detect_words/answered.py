@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
+    icelandic_albanian_macedonian_basque,
     slavic_baltic_afrikaans_catalan_telugu,
     slovak_slovene_estonian_latvian,
     tagalog_hausa_amharic_tamil,
@@ -171,6 +172,8 @@ ANSWERED_ITSELF = phrases(
     r"\?[^?]*(?:" + "|".join(slavic_baltic_afrikaans_catalan_telugu.ANSWERED_ITSELF) + r")[^?]*$",
     # and in Slovak, Slovene, Estonian and Latvian, within word edges
     r"\?[^?]*\b(?:" + "|".join(slovak_slovene_estonian_latvian.ANSWERED_ITSELF) + r")\b[^?]*$",
+    # and in Icelandic, Albanian, Macedonian and Basque, the same way
+    r"\?[^?]*\b(?:" + "|".join(icelandic_albanian_macedonian_basque.ANSWERED_ITSELF) + r")\b[^?]*$",
     # which of two it is, answered by the writer naming one right after (`Is the number from the
     # SoS or our own count? Our own count, sourced to…`), or by what they checked (`…which is
     # it? checked, 47.6`), with no question after it

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
     help_languages,
+    icelandic_albanian_macedonian_basque,
     slavic_baltic_afrikaans_catalan_telugu,
     slovak_slovene_estonian_latvian,
     south_asia_east_africa,
@@ -298,6 +299,9 @@ ASKS_FOR_HELP = phrases(
     # and of a named thing seen failing, its verb told (`anyone seen rccl all_reduce hang after…`);
     # a person dropping by is no fault
     rf"{SOMEONE}(?: here| else)?(?: ever)? seen {FAULTY_THING}{FAULT}s?\b(?! by\b| in\b| off\b)",
+    # (or stuck in a state: `has anyone seen cert-manager stuck in Pending`)
+    rf"{SOMEONE}(?: here| else)?(?: ever)? seen {FAULTY_THING}(?:get |getting )?stuck "
+    r"(?:in|on|at)\b",
     rf"{SOMEONE}(?: here| else)?(?: ever)? seen (?:a|an) (?![^?]*\b(?:left|lost|misplaced|"
     r"dropped|forgot|forgotten|belongs?|lying|around|anywhere|somewhere)\b)(?:[\w'.-]+ ){5}",
     # a thing's fault named by its verb asks for the cause (`why does the conveyor jam before the
@@ -347,11 +351,18 @@ ASKS_FOR_HELP = phrases(
     r"with|by|on)\b",
     r"(?:stuck on|stuck with|struggling with|can't figure out|"
     r"cannot figure out|can't work out|confused about|unsure (?:how|whether|what|which|if)|"
-    r"not sure (?:how|whether|what|which|if|where|who))",
+    r"not sure (?:how|whether|what|which|if|where|who))"
+    # (a mood is no question of how, `not sure how to feel about the new rota`, a small talk's
+    # phrase; nor a doubt the writer answers with resolve, `not sure how we'll fit it all in, but
+    # let's try`)
+    r"(?! (?:to|i|we) feel\b)"
+    r"(?![^?.!]{0,80}\bbut (?:let's|lets|we'll|i'll) (?:try|see|give it a (?:go|shot|try)|"
+    r"manage|make it work)\b)",
     # not knowing, said as `no idea what a graceful restart helper is`, as `not sure what`
     r"no idea (?:how|whether|what|which|if|where|who|why)",
     r"(?:wondering|curious|i wonder) (?:if|how|whether|what|why|who|where|which)",
-    r"(?:trying|try|need|want) to (?:figure out|understand|work out|find out|know|learn)",
+    r"(?:trying|try|need|want|'d like|would like) to (?:figure out|understand|work out|find out|"
+    r"know|learn)",
     r"quick q|quick one|question for|q for",
     # `q:` opening the message marks a question, as `quick q` does (a FAQ's `Q: …? A: …` answers
     # itself)
@@ -402,6 +413,9 @@ ASKS_FOR_HELP = phrases(
     # advice invited after the problem (`…DriverError: unsupported driver. suggestions welcome`)
     r"(?:suggestions|ideas|pointers|advice|tips|help)(?: (?:are|is))?(?: (?:very|most|always))? "
     r"(?:welcome|appreciated|gratefully received)",
+    # the same with what it is on between (`pointers on sizing the connection pool appreciated`)
+    r"(?:^|(?<=[.!?:] ))(?:any )?(?:pointers|tips|advice|suggestions|recommendations|recs|input) "
+    r"(?:on|for|about|re|regarding|to)\b[^.!?]{1,100}\b(?:appreciated|welcome)",
     # experience of doing a kind of thing before (`has anyone localised into Arabic before`);
     # `has anyone sent the deck before Friday?` asks whether it is done
     rf"(?:has|have) {SOMEONE}(?: here)? \w+(?: [\w/.-]+){{0,6}} before\s*(?:[?.!]|$)",
@@ -447,4 +461,5 @@ ASKS_FOR_HELP = phrases(
     *tagalog_hausa_amharic_tamil.ASKS_FOR_HELP,
     *slavic_baltic_afrikaans_catalan_telugu.ASKS_FOR_HELP,
     *slovak_slovene_estonian_latvian.ASKS_FOR_HELP,
+    *icelandic_albanian_macedonian_basque.ASKS_FOR_HELP,
 )

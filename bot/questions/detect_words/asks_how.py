@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
+    icelandic_albanian_macedonian_basque,
     slavic_baltic_afrikaans_catalan_telugu,
     slovak_slovene_estonian_latvian,
     south_asia_east_africa,
@@ -82,7 +83,7 @@ ASKS_HOW = phrases(
     r"how (?:do|can|should|would|could|does|did|is|are|to|long|often|much) (?:i|we|you|one|our|"
     r"the|they|it|this|that|people|folks|teams|others|a|an|to|my|your|customers|"
     r"\w+ (?:get|work|calculated|handled|computed|prorated|decided))",
-    r"how to",
+    r"how to(?! feel\b)",
     # the value a reading or a setting should have (`what should the hyd reservoir read on the
     # sight glass…`, `what temp should the cold room be at?`); `what should we do for lunch` and
     # `what should the team name be` ask no reading
@@ -503,4 +504,5 @@ ASKS_HOW = phrases(
     *tagalog_hausa_amharic_tamil.ASKS_HOW,
     *slavic_baltic_afrikaans_catalan_telugu.ASKS_HOW,
     *slovak_slovene_estonian_latvian.ASKS_HOW,
+    *icelandic_albanian_macedonian_basque.ASKS_HOW,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
+    icelandic_albanian_macedonian_basque,
     slavic_baltic_afrikaans_catalan_telugu,
     slovak_slovene_estonian_latvian,
     south_asia_east_africa,
@@ -32,6 +33,7 @@ INTERROGATIVE_OPENERS = (
     | tagalog_hausa_amharic_tamil.INTERROGATIVE_OPENERS
     | slavic_baltic_afrikaans_catalan_telugu.INTERROGATIVE_OPENERS
     | slovak_slovene_estonian_latvian.INTERROGATIVE_OPENERS
+    | icelandic_albanian_macedonian_basque.INTERROGATIVE_OPENERS
 )
 
 # Words before the real opening of a sentence: `hey all, btw, quick one: how do we …`.

@@ -56,14 +56,15 @@ EXASPERATED = re.compile(
     r"genius|brilliant|chaos|nonsense|unreal|embarrassing|a nightmare)[.!]*\s*"
     + _VENTING
     # the same blame typed without its `?` (`who approved this font :skull:`): who did a thing,
-    # with a grimace, a clown or an angry face too (`who approved this budget 😬`); after a real
-    # question a grimace is nerves (`anyone know why the export failed? 😬`), as 😅 is, and `who
-    # owns the font licences 😬` asks
+    # with a grimace, a clown, an angry or a tired face too (`who approved this budget 😬`, `who
+    # put the review at 7am? :sleeping:`); after a real question a grimace is nerves (`anyone
+    # know why the export failed? 😬`), as 😅 is, and `who owns the font licences 😬` asks
     # (its `?` typed too: `who took the keys to the van?? :angry:`)
     + r"|^\W*(?:ok |so |ok so |um |ugh,? )?who (?:\w+ed|broke|put|left|took|thought|wrote|made|"
     r"let|set|chose|picked|drew|did)\b[^.?!\n]*?[?!]*\s*"
     + _venting(
-        _EYE_ROLLS + r"|grimacing|clown_face|rage|angry|triumph",
-        r"🤦|🙄|🙃|💀|😒|😑|😬|🤡|😡|😠|😤",
+        _EYE_ROLLS + r"|grimacing|clown_face|rage|angry|triumph|sleeping|sleepy|tired_face|weary|"
+        r"yawning_face",
+        r"🤦|🙄|🙃|💀|😒|😑|😬|🤡|😡|😠|😤|😴|😪|😫|😩|🥱",
     )
 )

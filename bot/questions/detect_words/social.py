@@ -8,6 +8,7 @@ from bot.questions.detect_words.asks_how import BEST_WAY
 from bot.questions.detect_words.fragments import (
     ASKING_WHO,
     CAUSE,
+    FAULT_ING,
     SOMEONE,
     THOUGHT_CAUSE,
     phrases,
@@ -43,6 +44,9 @@ NO_ONE_ELSE = phrases(
 # Small talk, invitations and rhetorical questions: not asking for expertise.
 SOCIAL = phrases(
     r"is it (?:just )?me or",
+    # a mood about a thing, not a question of how (`not sure how to feel about the new rota`)
+    r"(?:not sure|unsure|(?:don't|dont|do not) know|no idea) how (?:to|i|we|i'm|we're) "
+    r"(?:(?:supposed|meant) to |should )?feel\b",
     r"can we all",
     # Rust's borrow checker is code, not a favour asked; `where are the spare encoders stored`
     # asks after a stock of parts, not a loan, and spare parts are bought, not lent (`how do I
@@ -166,7 +170,9 @@ SOCIAL = phrases(
     r"just wanted to (?:say|give (?:a )?shout ?out|thank)(?![^?]*\?)",
     r"are you (?:all|guys|folks) (?:coming|going|joining|in)",
     r"what are your plans",
-    r"has (?:any|some)(?:one|body) seen the",
+    # (the thing seen stuck or failing asks for the cause: `has anyone seen the print queue stuck on
+    # Pending`)
+    r"has (?:any|some)(?:one|body) seen the(?! (?:[\w.'-]+ ){1,4}?(?:stuck|" + FAULT_ING + r")\b)",
     r"how (?:did|is|was) (?:the|your|it|that|everything|things|our) .{0,30}\bgo(?:ing)?\b",
     r"where(?:'s| is| are) every(?:one|body)",
     r"why (?:is|are) (?:it|the \w+|everyone|everybody|we) so",

@@ -41,7 +41,7 @@ _WORK = (
     r"payment|payments|subscription|subscriptions|spend|vendor|vendors|procurement|w-9|"
     r"cost|costs|quarter close|month end|per diem|",
     # people and policy
-    r"pto|leave|parental|benefits|insurance|401k|pension|bonus|bonuses|equity|stock options|"
+    r"pto|leave|parental|benefits|insur\w*|401k|pension|bonus|bonuses|equity|stock options|"
     r"salary|pay|promo packet|promotion|performance|pip|offer letter|offboard\w*|"
     r"background check|visa|sponsorship|hiring|candidate|candidates|interview|greenhouse|workday|"
     r"bamboohr|policy|policies|handbook|referral|contractor|contractors|headcount|okrs?|"
