@@ -144,8 +144,9 @@ def check_reason(reason: str, min_length: int, *, clip_long: bool = False) -> st
 
 def quoted_reason(text: str) -> str:
     """The reason kudos quoting a message take from its edited words: as a reaction's,
-    clipped, never refused (the kudos were given; only their quote follows)."""
-    return text.strip()[:MAX_REASON] or QUOTED_DELETED
+    clipped as `check_reason` clips a reaction's, never refused (the kudos were given; only
+    their quote follows)."""
+    return whole_characters(text.strip(), MAX_REASON) or QUOTED_DELETED
 
 
 def check_no_broadcast(reason: str) -> None:

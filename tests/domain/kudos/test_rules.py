@@ -99,6 +99,15 @@ def test_reasons_and_recipients() -> None:
         r.check_recipients(giver, [Profile("U3", "gone", deactivated=True)])
 
 
+def test_an_edited_quote_is_clipped_as_the_reaction_clipped_it() -> None:
+    """docs/kudos.md: a reason is "kept whole up to 2,000". A reacted message's words are
+    clipped there between characters; its edited words were cut mid-emoji, a 👩🏽‍💻 shown as
+    👩🏽 and a dangling joiner in the shout-out, the DMs and the digests."""
+    edited = "x" * 1998 + "👩🏽‍💻 and more"
+    assert r.quoted_reason(edited) == r.check_reason(edited, 0, clip_long=True) == "x" * 1998
+    assert r.quoted_reason("  ") == r.QUOTED_DELETED
+
+
 def test_reaction_lists_and_streaks() -> None:
     assert r.parse_reactions("kudos, :Clap:,,tada") == ("kudos", "clap", "tada")
     assert r.parse_reactions("") == ("kudos",)
