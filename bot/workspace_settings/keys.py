@@ -315,8 +315,9 @@ KEYS: tuple[Key, ...] = (
     Key(
         "values",
         "Company values",
-        "Comma separated, one word each, in any language. Take one out to retire it (old kudos "
-        "keep it); `old -> new` renames (renames alone keep the other values).",
+        f"Comma separated, one word each, in any language, up to {MAX_VALUES}. Take one out to "
+        "retire it (old kudos keep it); `old -> new` renames (renames alone keep the other "
+        "values).",
         parse_values,
     ),
     Key(
@@ -328,8 +329,8 @@ KEYS: tuple[Key, ...] = (
     Key(
         "role_allowances",
         "Kudos a day by role",
-        "`role=kudos a day`, comma separated (e.g. `manager=8`), up to 30 roles; the largest of "
-        "a person's wins.",
+        f"`role=kudos a day`, comma separated (e.g. `manager=8`), up to {MAX_ROLES} roles; the "
+        "largest of a person's wins.",
         parse_role_allowances,
     ),
     Key(
@@ -349,7 +350,8 @@ KEYS: tuple[Key, ...] = (
     Key(
         "kudos_reactions",
         "Kudos reactions",
-        "Emoji that give kudos when someone reacts with them, comma separated.",
+        "Emoji that give kudos when someone reacts with them, comma separated, up to "
+        f"{MAX_REACTIONS}.",
         parse_reactions,
     ),
     Key(
@@ -382,14 +384,15 @@ KEYS: tuple[Key, ...] = (
     Key(
         "watched_channels",
         "Watched channels",
-        "Public channels where I offer help with questions (I must be a member).",
+        f"Public channels where I offer help with questions (I must be a member), up to "
+        f"{MAX_LISTED}.",
         parse_channels,
     ),
     Key(
         "askaround_admins",
         "askaround admins",
         "People besides Slack's admins and owners and the `admin` role who may change these "
-        "settings.",
+        f"settings, up to {MAX_LISTED}.",
         parse_people,
     ),
 )

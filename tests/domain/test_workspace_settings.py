@@ -11,6 +11,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.workspace_settings.keys import (
+    BY_NAME,
     KEYS,
     SettingsRefused,
     ValuesChange,
@@ -228,3 +229,24 @@ def test_docs_list_every_key_as_the_modal_and_cli_describe_it() -> None:
     for key in KEYS:
         row = f"| `{key.name}` | {key.label} | {key.hint} | `{default[key.name]}` |"
         assert row in docs, row  # a new workspace's, as `askaround settings show` prints it
+
+
+@pytest.mark.parametrize(
+    ("name", "item", "most"),
+    [
+        ("values", "v{}", 30),
+        ("role_allowances", "r{}=2", 30),
+        ("kudos_reactions", "e{}", 10),
+        ("watched_channels", "C0ABCD{:03}", 50),
+        ("askaround_admins", "U0ABCD{:03}", 50),
+    ],
+)
+def test_each_list_says_how_long_it_may_be(name: str, item: str, most: int) -> None:
+    """A list's hint (the modal's, the CLI's `--help`, docs/settings.md's table) names the
+    longest the list may be, and that is what is refused past: the hints of values, reactions,
+    watched channels and admins named no limit, and 31 values, 11 reactions or 51 channels were
+    refused as the admin saved them."""
+    assert f"up to {most}" in BY_NAME[name].hint
+    assert parse({name: ", ".join(item.format(n) for n in range(most))})
+    with pytest.raises(SettingsRefused, match=f"{most} "):
+        parse({name: ", ".join(item.format(n) for n in range(most + 1))})
