@@ -52,8 +52,9 @@ async def add_alias(directory: ProfileService, team_id: str, alias: str, skill: 
             return f"{shown} already means {vocabulary.name(key)} ({key}); nothing changed."
         if await q.skill_id(s, team_id, alias_key) is not None:
             raise UserError(
-                f"{shown} is a skill people declared; use `askaround skills merge "
-                f"{alias_key} {key}` to fold it into {vocabulary.name(key)}."
+                f"{shown} is a skill of this workspace (its people's, or one an alias means); "
+                f"use `askaround skills merge {alias_key} {key}` to fold it into "
+                f"{vocabulary.name(key)}."
             )
         before = vocabulary.aliases.get(alias_key)
         skill_id = await q.ensure_skill(s, team_id, key, vocabulary.name(key))

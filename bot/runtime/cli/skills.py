@@ -38,8 +38,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="make ALIAS mean SKILL (`k8s` → Kubernetes)",
         description=(
             "Make ALIAS another name for SKILL in the workspace (SKILL is added if it is new); "
-            "a skill people already declared is refused as an ALIAS: `askaround skills merge` "
-            "folds it into SKILL."
+            "a skill the workspace already has (people declared it, or an alias means it) is "
+            "refused as an ALIAS: `askaround skills merge` folds it into SKILL."
         ),
     )
     alias.add_argument("alias", metavar="ALIAS", help="the other name, e.g. k8s")

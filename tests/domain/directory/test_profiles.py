@@ -231,7 +231,10 @@ async def test_an_alias_that_is_a_declared_skill_is_refused_as_its_help_says(
     ]
     said = " ".join(help_of(["skills", "alias"], monkeypatch).split())
     assert "merged instead" not in said
-    assert "a skill people already declared is refused" in said
+    assert (
+        "a skill the workspace already has (people declared it, or an alias means it) is refused"
+        in said
+    )
     assert "`askaround skills merge`" in said
 
 

@@ -159,6 +159,15 @@ async def test_an_alias_pointed_elsewhere_says_what_it_meant(askaround: Cli) -> 
         0,
         "“infra” now means Kubernetes (kubernetes); it meant Terraform.",
     )
+    # Nobody declared Kubernetes here: `infra` pointing at it made it a skill of the
+    # workspace, which an alias may not name; the refusal said people had declared it.
+    code, out, err = await askaround("skills", "alias", "kubernetes", "terraform")
+    assert (code, out, err.strip()) == (
+        1,
+        "",
+        "askaround: “kubernetes” is a skill of this workspace (its people's, or one an alias "
+        "means); use `askaround skills merge kubernetes terraform` to fold it into Terraform.",
+    ), err
 
 
 async def watched(slack: SlackHarness) -> tuple[str, ...]:
