@@ -74,6 +74,19 @@ def test_outbox_retry_promises_what_the_worker_does(monkeypatch: pytest.MonkeyPa
     assert f"within {slowest:g} seconds" in text
 
 
+def test_the_kudos_commands_say_what_they_take_and_give(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`export kudos` writes every workspace's kudos in the database (its `team_id` column), kudos
+    undone or taken back left out, and its help said only "the kudos given"; `kudos take-back
+    --reason` refuses more than 500 characters, which its help did not say."""
+    from bot.kudos.taking_back import REASON_CHARS
+
+    text = " ".join(help_of(["export"], monkeypatch).split())
+    assert "every workspace's" in text and "team_id" in text, text
+    assert "undone or taken back" in text, text
+    text = " ".join(help_of(["kudos", "take-back"], monkeypatch).split())
+    assert f"{REASON_CHARS} characters at most" in text, text
+
+
 def parser_of(argv: list[str]) -> argparse.ArgumentParser:
     parser = build_parser()
     for name in argv:

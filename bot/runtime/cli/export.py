@@ -40,7 +40,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="export the kudos ledger as CSV or JSON lines",
         description=(
             "Write the kudos given from --since to --until (whole days, UTC, both included) "
-            "to standard output, oldest first."
+            "to standard output, oldest first: every workspace's in the database (its team_id "
+            "column), private ones and their reasons included, kudos undone or taken back "
+            "left out."
         ),
     )
     parser.add_argument("what", choices=["kudos"], metavar="kudos", help="the kudos ledger")

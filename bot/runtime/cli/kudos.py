@@ -49,7 +49,13 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         ),
     )
     take.add_argument("kudos_id", type=kudos_id, metavar="KUDOS_ID", help="one entry of the kudos")
-    take.add_argument("--reason", metavar="TEXT", help="why, for the giver and the receivers")
+    take.add_argument(
+        "--reason",
+        metavar="TEXT",
+        # bot.kudos.taking_back.REASON_CHARS, not imported: it would load the database layer
+        # for every `--help` (tests/domain/test_cli_help.py checks the two agree)
+        help="why, for the giver and the receivers (500 characters at most)",
+    )
     take.add_argument("--team", metavar="T…", help="the workspace's id")
     listed = action.add_parser(
         "taken-back",
