@@ -337,6 +337,10 @@ async def test_a_network_entry_changed_keeps_what_was_not_said(slack: SlackHarne
     await skills(slack, "alice", "network add @bob as personal")
     said = await skills(slack, "alice", "network add @bob about helm")
     assert "about helm as personal" in said, said
+    # the topics a line names are the entry's, as in the Edit profile modal and an import
+    # (docs/directory.md said they were added to those there)
+    said = await skills(slack, "alice", "network add @bob about k8s, terraform")
+    assert "about k8s, terraform as personal" in said and "helm" not in said, said
     assert "as strategic" in await skills(slack, "alice", "network add @bob as strategic")
     said = await skills(slack, "alice", "network remove bob")
     assert "Did you mean @bob? `/skills network remove @bob`" in said, said
