@@ -147,8 +147,9 @@ async def build_summary(
         return any(since <= at < until for since, until in spans.get(user_id, ()))
 
     everyone = list(spans)
-    received = await q.kudos_received(session, team_id, everyone, chart_start, end)
-    received = [k for k in received if in_team(k.receiver_user_id, k.created_at)]
+    # Whether a helper was thanked is said of the person, whichever team they were in then.
+    received_anywhere = await q.kudos_received(session, team_id, everyone, chart_start, end)
+    received = [k for k in received_anywhere if in_team(k.receiver_user_id, k.created_at)]
     ties = visibility.report_ties_private_kudos()
     given = Counter(
         giver
@@ -178,8 +179,8 @@ async def build_summary(
     members = [m for m in members if not m.deactivated or m.user_id in in_week]
     ids = [m.user_id for m in members]
     kept = set(ids)
-    counted_alone = {k.id for k in received_in_week if k.receiver_user_id not in kept}
-    received = [k for k in received if k.receiver_user_id in kept or k.id in counted_alone]
+    # The weeks before keep who was in the team then, as their own digests read: the week's
+    # members alone made the trend of a team someone left since "0.25 a week" of 0.5.
     given = Counter({g: n for g, n in given.items() if g in kept})
     helped = [h for h in helped if h.helper_user_id in kept]
     this_week = [k for k in received if start <= k.created_at < end]
@@ -191,7 +192,7 @@ async def build_summary(
 
     thanked_lately = {
         k.receiver_user_id
-        for k in received
+        for k in received_anywhere
         if k.created_at >= unsung_since and (ties or not k.is_private)
     }
     first = await q.first_kudos(session, team_id)

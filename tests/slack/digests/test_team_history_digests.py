@@ -150,3 +150,32 @@ async def test_team_history_a_manager_whose_team_moved_away_still_gets_its_week(
     await run_digests(company)
     assert digests(company, "bob", "2026-W48") == []
     assert await run_digests(company) == 0
+
+
+W45_SUN = datetime(2026, 11, 8, 12, 0, tzinfo=UTC)
+W46_WED_NOON = datetime(2026, 11, 11, 12, 0, tzinfo=UTC)
+W46_SAT = datetime(2026, 11, 14, 12, 0, tzinfo=UTC)
+
+
+async def test_team_history_the_weeks_before_are_of_who_was_in_the_team_then(
+    company: SlackHarness,
+) -> None:
+    """Alice leaves Maria's team for Dev's on W46's Saturday; Erin, thanked in public on W46's
+    Wednesday in Dev's team, comes back to Bob's that Saturday and takes on a question in
+    W47. Maria's W47 compares with her weeks before as they were, Alice's W46 kudos in them:
+    it read "0.25 a week", the week before counted by the team of W47. Bob's W47 does not
+    call Erin unsung, "no kudos in public in 4 weeks": she had one, in another team."""
+    await reports_to(company, W45_SUN, erin="dev")
+    company.services.clock.freeze(W46_WED_NOON)
+    await give_directly(company, "dev", "@erin for the incident write-up #craft")
+    await reports_to(company, W46_SAT, alice="dev", erin="bob")
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(company, "maria", "2026-W47")
+    assert "Your team (3 people) received 3 kudos in 2026-W47" in said, said
+    assert "Previous 4 weeks: 0.5 a week on average." in said, said
+    said = await report(company, "maria", "2026-W47 @bob")
+    assert "Erin Quist: 1 question" in said, said
+    assert "Nobody: every helper was thanked." in said, said
+    # Dev's W46 has Erin and her kudos.
+    said = await report(company, "dev", "2026-W46")
+    assert "Erin Quist, from Dev Patel: the incident write-up" in said, said
