@@ -306,22 +306,28 @@ class DigestService:
                     f"below you. <@{target}> is not one of them; {ANYONES}."
                 )
             week = wanted.at(self._now(), manager.tz) if manager else None
-            chart = below if own else None
-            if manager is None or week is None or not await self._had_team(s, manager, week, chart):
-                if target == viewer_user_id:
-                    raise UserError(ADMIN_NOT_A_MANAGER if admin else NOT_A_MANAGER)
-                raise UserError(
-                    f"Nobody reports to <@{target}> in the org chart. Slack knows no managers: "
-                    "who reports to whom comes from the file an admin imports with `askaround "
-                    "import people` (its `manager` column)."
-                )
+            nobody = UserError(
+                (ADMIN_NOT_A_MANAGER if admin else NOT_A_MANAGER)
+                if own
+                else f"Nobody reports to <@{target}> in the org chart. Slack knows no managers: "
+                "who reports to whom comes from the file an admin imports with `askaround "
+                "import people` (its `manager` column)."
+            )
+            if manager is None or week is None:
+                raise nobody
+            theirs = await self._had_team(s, manager, week, below if own else None)
+            if not theirs and not await self._anyone_then(s, manager, week):
+                raise nobody
             guest = viewer is not None and viewer.is_guest
         # Read once the report is known to be theirs to see: most people have none, and the
         # Home tab asks for everyone's.
         workspace = await self._settings(team_id)
         await self._made_private(team_id, week, manager.tz, private_now)
         async with self._sessions() as s:
-            return await self._build(s, workspace, manager, week, for_guest=guest)
+            summary = await self._build(s, workspace, manager, week, for_guest=guest)
+        if not theirs and not summary.team_size:
+            raise nobody
+        return summary
 
     async def report_for(
         self,
@@ -359,10 +365,14 @@ class DigestService:
                 )
             boss = found[0]
             week = period.at(self._now(), boss.tz)
-            if not await self._had_team(s, boss, week):
-                raise AskaroundError(f"nobody reports to {manager} in the org chart")
+            nobody = AskaroundError(f"nobody reports to {manager} in the org chart")
+            theirs = await self._had_team(s, boss, week)
+            if not theirs and not await self._anyone_then(s, boss, week):
+                raise nobody
             workspace = await ensure_workspace(s, boss.team_id)
             summary = await self._build(s, workspace, boss, week)
+            if not theirs and not summary.team_size:
+                raise nobody
             return summary if show_private else await unnamed_private(s, summary)
 
     @staticmethod
@@ -380,6 +390,14 @@ class DigestService:
         return await history.had_team(
             s, manager.team_id, manager.user_id, *week.window(manager.tz), chart=chart
         )
+
+    @staticmethod
+    async def _anyone_then(s: AsyncSession, manager: Person, week: IsoWeek) -> bool:
+        """Whether anyone, departed since too, was in the manager's team in that week: a team
+        that has all left since has a report of the weeks it was thanked or helped in (its
+        summary has people), which read "nobody reports to you" once they were gone."""
+        window = week.window(manager.tz)
+        return bool(await history.team_during(s, manager.team_id, manager.user_id, *window))
 
     async def _settings(self, team_id: str) -> Workspace:
         """The workspace's settings for a digest or the roundup being drawn: read, as the job's

@@ -102,6 +102,23 @@ def test_bad_week_or_unknown_manager_is_one_line(
 
 
 @pytest.mark.usefixtures("week")
+async def test_a_team_that_left_since_still_has_its_week(
+    sessions: async_sessionmaker[AsyncSession], capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """Ana and Ben, Maria's whole team, left after W47: its report read "nobody reports to
+    maria@example.com"; the week after, with nobody in it who did anything, still does."""
+    async with sessions() as s, s.begin():
+        await s.execute(update(Person).where(Person.user_id != "U1").values(deactivated=True))
+    args = ["--week", "2026-W47", "--manager", "maria@example.com"]
+    code, out, err = await asyncio.to_thread(_run, args, capsysbinary)
+    assert code == 0, err
+    assert "Maria Lopez's team (2 people) received 2 kudos in 2026-W47" in out.decode()
+    args = ["--week", "2026-W48", "--manager", "maria@example.com"]
+    code, out, err = await asyncio.to_thread(_run, args, capsysbinary)
+    assert code == 1 and "nobody reports to maria@example.com" in err.decode(), err
+
+
+@pytest.mark.usefixtures("week")
 async def test_the_week_is_named_as_kudos_report_names_it(
     sessions: async_sessionmaker[AsyncSession], capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:

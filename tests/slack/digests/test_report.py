@@ -258,6 +258,24 @@ async def test_a_week_reads_the_same_after_a_helper_in_it_left(company: SlackHar
     assert "Your team (3 people)" in said and "Erin" not in said, said
 
 
+async def test_a_week_reads_the_same_after_the_whole_team_left(company: SlackHarness) -> None:
+    """Carol (thanked) and Erin (helped), Bob's whole team in W47, left in W48. Bob's W47 and
+    Maria's reading of it were refused, "nobody reports to you" and "Nobody reports to Bob
+    Chen in the org chart", of a week they were his team in; a week after they left has no
+    team to tell of, and is refused still."""
+    company.services.clock.freeze(MONDAY_W48 + timedelta(days=7, hours=12))
+    for who in ("carol", "erin"):
+        await company.emu.change_user(company.user(who), deleted=True)
+    await company.settle()
+    said = await report(company, "bob", "2026-W47")
+    assert "Your team (2 people) received 1 kudos in 2026-W47" in said, said
+    assert "Erin Quist: 1 question" in said, said
+    said = await report(company, "maria", "2026-W47 @bob")
+    assert "Bob Chen's team (2 people) received 1 kudos in 2026-W47" in said, said
+    said = await report(company, "maria", "2026-W49 @bob")
+    assert "Nobody reports to" in said and "received" not in said, said
+
+
 async def test_two_people_of_one_name_are_counted_apart(company: SlackHarness) -> None:
     """Erin is renamed Carol Diaz in Slack, as Carol is called. Each took on one question in
     W47: Maria's W47 reads a line for each, told apart by their handles, where it read
