@@ -65,7 +65,7 @@ async def escalate_due(
             moved.append(went)
             # True either way: others may still be waiting to answer, with nobody new asked.
             note = await _what_next(s, team_id, went, now, config)
-            await tell.offers_closed(s, question, expired, note, now)
+            await tell.offers_ran_out(s, question, expired, note, now)
             await tell.asking_moved(s, question, expired, now)
     return moved
 

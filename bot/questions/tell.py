@@ -79,6 +79,20 @@ async def offers_closed(
     await _off_their_tabs(s, question, offers, at)
 
 
+RAN_OUT = "offer_ran_out"
+
+
+async def offers_ran_out(
+    s: AsyncSession, question: Question, offers: Sequence[Offer], note: str, at: datetime
+) -> None:
+    """Each request whose time ran out, closed under a key of its own: a suggestion or an
+    *I can help* pressed on it before that edit showed (both take a request that ran out)
+    writes `offer_closed` then, which shared the run-out's key, so the run-out's note stayed.
+    Sent once it was answered so, it draws nothing (`handlers.outbox.offers.offer_closed`)."""
+    await _each(s, question, offers, "question.offer_closed", RAN_OUT, at, note=note, ran_out=True)
+    await _off_their_tabs(s, question, offers, at)
+
+
 async def _off_their_tabs(
     s: AsyncSession, question: Question, offers: Sequence[Offer], at: datetime
 ) -> None:

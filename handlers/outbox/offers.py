@@ -181,6 +181,8 @@ async def offer_closed(
     posted_by = tell.request_key(int(payload["offer_id"]))
     now = await redrawn_now(services, team_id, payload, client, posted_by=posted_by)
     question, mine = now.question, now.offer(int(payload["offer_id"]))
+    if payload.get("ran_out") and mine.status != "expired":
+        return  # answered since it ran out: that answer's own delivery draws it
     if mine.dm_channel_id and mine.dm_ts:
         names = await names_in(client, services, team_id, question)
         note = str(payload["note"])

@@ -485,3 +485,42 @@ async def test_the_same_question_asked_again_asks_nobody_twice(slack: SlackHarne
     await slack.settle()
     async with slack.services.sessions() as s:
         assert len((await s.scalars(select(Question))).all()) == 2
+
+
+async def ran_out_unseen(slack: SlackHarness) -> None:
+    """Dev's request runs out, the others still waiting, while the edit saying so waits on
+    Slack (429 for a minute): his DM still shows its buttons."""
+    await ask(slack)
+    dev_dm = slack.emu.workspace.open_im(slack.user("dev")).id
+    slack.emu.faults.add("chat.update", status=429, retry_after=60, channel=dev_dm)
+    slack.advance(timedelta(minutes=31))
+    async with slack.services.sessions() as s, s.begin():
+        for offer in (await s.scalars(select(Offer))).all():
+            if offer.candidate_user_id != slack.user("dev"):
+                offer.created_at = slack.services.clock.now()  # asked later: not due yet
+    assert await slack.runner.bot.scheduler.run_once("escalate") == 1
+    await slack.settle()
+    assert "offer_refer" in str(offer_dm(slack, "dev").blocks)  # the run-out not shown yet
+
+
+@pytest.mark.parametrize("press", ["suggest", "accept"])
+async def test_a_press_as_the_request_runs_out_is_what_the_request_says(
+    slack: SlackHarness, press: str
+) -> None:
+    """Dev suggests Carol, or takes the question on, as his request runs out (its edit not
+    shown yet): both count, as they do on a request that ran out, and his request says so,
+    where it kept the run-out's "No worries: I've asked someone else." (both wrote the
+    request's closing delivery under one key, the first's kept)."""
+    await ran_out_unseen(slack)
+    if press == "suggest":
+        await suggest(slack, "dev", "carol")
+    else:
+        await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+    await slack.drain()
+    said = str(offer_dm(slack, "dev").blocks)
+    assert "No worries" not in said, said
+    if press == "suggest":
+        assert f"Thanks: I've asked <@{slack.user('carol')}>." in said
+        assert "Why you: suggested by" in str(offer_dm(slack, "carol").blocks)
+    else:
+        assert "You're on it: I've connected you." in said
