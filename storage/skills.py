@@ -161,6 +161,25 @@ async def experts(session: AsyncSession, team_id: str, keys: Iterable[str]) -> l
     return [ExpertRow(person, _skill_row(key, name, ps)) for person, key, name, ps in rows]
 
 
+async def merged_into(session: AsyncSession, team_id: str, keys: Iterable[str]) -> dict[str, str]:
+    """The skill each of these keys now means, by name, where the key is no skill's own but an
+    alias: an admin merged that skill into another (`merge_skills` leaves its key an alias)."""
+    rows = await session.execute(
+        select(SkillAlias.alias, Skill.name)
+        .join(Skill, Skill.id == SkillAlias.skill_id)
+        .where(SkillAlias.team_id == team_id, SkillAlias.alias.in_(list(keys)))
+    )
+    return {alias: name for alias, name in rows}
+
+
+async def names_of(session: AsyncSession, team_id: str, keys: Iterable[str]) -> set[str]:
+    """The names of the skills with these keys."""
+    names = await session.scalars(
+        select(Skill.name).where(Skill.team_id == team_id, Skill.key.in_(list(keys)))
+    )
+    return set(names.all())
+
+
 async def set_alias(session: AsyncSession, team_id: str, alias: str, skill_id: int) -> None:
     statement = insert_for(session, SkillAlias).values(
         team_id=team_id, alias=alias, skill_id=skill_id

@@ -47,6 +47,7 @@ from bot.questions.views import (
     QuestionView,
     RequestsWaiting,
     as_declared,
+    named_gone,
     offer_views,
 )
 from bot.questions.waiting import helping_with, requests_waiting
@@ -55,6 +56,7 @@ from storage import offers as offer_q
 from storage import people as people_queries
 from storage import question_status, routing_changes, units
 from storage import questions as q
+from storage import skills as skill_q
 from storage.models import Offer, Question
 
 if TYPE_CHECKING:  # the engine brings numpy, which serve loads once it builds an index
@@ -335,12 +337,20 @@ class QuestionService:
                 assert question_id is not None
                 question = await lookup.question(s, team_id, question_id)
             offers, declared = await offer_q.offers_and_declared(s, team_id, question.id)
+            views = offer_views(offers)
+            # Read only for a reason naming a skill its colleague declares no more, and for
+            # an edited question: some 20 draws a question.
+            gone = named_gone(views, declared)
+            merged = await skill_q.merged_into(s, team_id, gone) if gone else {}
+            edited = question.edit_ts is not None
+            about = await skill_q.names_of(s, team_id, question.topics) if edited else None
         view = QuestionView.of(question)
         if not view.is_private and await self.still_public(
             team_id, [view.channel_id], private_now
         ) != [view.channel_id]:
             view = replace(view, is_private=True, made_private=True)
-        return QuestionNow(view, [as_declared(o, declared) for o in offer_views(offers)])
+        renamed = {gone[key]: name for key, name in merged.items()}
+        return QuestionNow(view, [as_declared(o, declared, renamed, about) for o in views])
 
     async def offer_message_sent(
         self, team_id: str, offer_id: int, channel_id: str, ts: str

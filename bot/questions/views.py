@@ -3,13 +3,16 @@ outbox's senders): a snapshot of the row when it was read, never a live ORM obje
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import html
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
+from bot.directory.skills import skill_key
 from bot.questions.policy import OFF_HOURS
-from bot.routing.reasons import as_declared_now
+from bot.routing.reasons import as_declared_now, declared_names
+from bot.safe_text import safe_text
 from storage.models import Offer, Question
 
 View = TypeVar("View")
@@ -98,16 +101,39 @@ def offer_views(offers: Iterable[Offer]) -> list[OfferView]:
     return [OfferView.of(o) for o in offers]
 
 
-def as_declared(offer: OfferView, declared: Mapping[str, Mapping[str, int]]) -> OfferView:
+def as_declared(
+    offer: OfferView,
+    declared: Mapping[str, Mapping[str, int]],
+    merged: Mapping[str, str] | None = None,
+    about: Collection[str] | None = None,
+) -> OfferView:
     """The offer with its reason true now: a skill its colleague no longer declares is not
-    named, one declared at another level is named at it (`reasons.as_declared_now`), for a
-    request or the asker's list drawn again after a `/skills remove`. A connector's reason
-    names no skill of theirs, nor does a referral's."""
+    named, one declared at another level is named at it, one merged into another by an admin
+    is named as that one, one an edit took out of the question is said to be of its words
+    before (`reasons.as_declared_now`, which says what `merged` and `about` are), for a
+    request or the asker's list drawn again. A connector's reason names no skill of theirs,
+    nor does a referral's."""
     if offer.kind != "expert":
         return offer
     reason, off_hours, _ = offer.reason.partition(OFF_HOURS)
-    now = as_declared_now(reason, declared.get(offer.candidate_user_id, {}))
+    now = as_declared_now(reason, declared.get(offer.candidate_user_id, {}), merged, about)
     return replace(offer, reason=now + off_hours)
+
+
+def named_gone(
+    offers: Iterable[OfferView], declared: Mapping[str, Mapping[str, int]]
+) -> dict[str, str]:
+    """The skills the offers' reasons name as declared that their colleague declares no
+    more, by key (→ the name as the reason shows it): removed, or merged into another."""
+    gone: dict[str, str] = {}
+    for offer in offers:
+        if offer.kind != "expert":
+            continue
+        now = {safe_text(name) for name in declared.get(offer.candidate_user_id, {})}
+        for name in declared_names(offer.reason.partition(OFF_HOURS)[0]):
+            if name not in now:
+                gone[skill_key(html.unescape(name))] = name
+    return gone
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ Names people typed (skills) are shown through `safe_text`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -88,19 +88,44 @@ def _declared(name: str, level: int) -> str:
     return f"declared {safe_text(name)}, level {level}"
 
 
-def as_declared_now(reason: str, declared: Mapping[str, int]) -> str:
+# Said of a declared skill an edit took out of the question: it was why, of the words first asked.
+EDITED_AWAY = ", which the question named before it was edited"
+
+
+def declared_names(reason: str) -> list[str]:
+    """The skill names a reason says were declared ("declared X, level N"), as it shows them."""
+    return [said["name"] for part in reason.split(PARTS) if (said := _DECLARED.fullmatch(part))]
+
+
+def as_declared_now(
+    reason: str,
+    declared: Mapping[str, int],
+    merged: Mapping[str, str] | None = None,
+    about: Collection[str] | None = None,
+) -> str:
     """A reason drawn again later (a request updated): each "declared X, level N" as the
     colleague's profile says now (`declared`: skill name → level), left out once they no
-    longer declare X, where it went on naming a skill they had removed. What else it says
-    stays as written."""
+    longer declare X, where it went on naming a skill they had removed; named as the skill
+    an admin merged X into (`merged`: X as shown → that skill's name), where it was left
+    out; said to be of the question's words before an edit when the edited question no
+    longer names it (`about`: the names of the skills the question names now; None when it
+    was never edited). What else it says stays as written."""
     now = {safe_text(name): level for name, level in declared.items()}
+    renamed = {shown: safe_text(name) for shown, name in (merged or {}).items()}
+    named_now = None if about is None else {safe_text(name) for name in about}
     parts: list[str] = []
+    named: set[str] = set()  # two skills merged into one are named once
     for part in reason.split(PARTS):
         said = _DECLARED.fullmatch(part)
         if said is None:
             parts.append(part)
-        elif said["name"] in now:
-            parts.append(f"declared {said['name']}, level {now[said['name']]}")
+            continue
+        name = said["name"] if said["name"] in now else renamed.get(said["name"], "")
+        if name not in now or name in named:
+            continue
+        named.add(name)
+        away = "" if named_now is None or name in named_now else EDITED_AWAY
+        parts.append(f"declared {name}, level {now[name]}{away}")
     return PARTS.join(parts) or CLOSE_MATCH
 
 

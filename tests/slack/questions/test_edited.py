@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from bot.directory.admin import merge_skills
 from slack_emulator import Delivery, Message
 from storage.models import Question
 from tests.slack.harness import SlackHarness
@@ -398,3 +399,45 @@ async def test_a_suggested_colleague_who_forgets_their_profile_was_still_suggest
     ]
     assert listed and "profile deleted" not in listed[-1], listed
     assert "Alice Martin: suggested by" in listed[-1], listed
+
+
+async def test_a_request_drawn_again_names_a_merged_skill_as_it_is_now(
+    slack: SlackHarness,
+) -> None:
+    """An admin merges Terraform into OpenTofu (`askaround skills merge`) after Dev was asked;
+    Carol edits her question. Dev's request, drawn again, dropped "declared Terraform" (he no
+    longer declares a skill of that name) and read "Why you: a close match"; it names the
+    skill his declaration is now."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("carol", "general", f"{bot} {QUESTION} on staging")
+    await slack.settle()
+    assert "declared Terraform, level 5" in why_dev(slack)
+    said = await merge_skills(slack.services.directory, slack.team_id, "terraform", "opentofu!")
+    assert "3 profiles moved" in said, said
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(f"{bot} {QUESTION}"))
+    await slack.settle()
+    assert "on staging" not in offer_dm(slack, "dev").text  # drawn again
+    assert why_dev(slack) == "Why you: declared Opentofu, level 5", why_dev(slack)
+
+
+@pytest.mark.postgres_too
+async def test_a_request_drawn_again_says_a_skill_edited_out_was_of_the_first_words(
+    slack: SlackHarness,
+) -> None:
+    """Carol edits her Terraform question into one about Postgres: Dev's request, drawn
+    again, quoted the Postgres question under "Why you: declared Terraform, level 5", as
+    if Terraform were what it asked. It says that was what the question named before; Bob,
+    who declares Postgres too, reads only that for it."""
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("carol", "general", f"{bot} {QUESTION} before the postgres upgrade")
+    await slack.settle()
+    assert "declared Terraform, level 5" in why_dev(slack)
+    edit = f"{bot} how do we vacuum a bloated postgres table?"
+    await slack.here.edit_message(slack.user("carol"), asked, slack.escape(edit))
+    await slack.settle()
+    assert "vacuum" in offer_dm(slack, "dev").text  # drawn again
+    assert why_dev(slack) == (
+        "Why you: declared Terraform, level 5, which the question named before it was edited"
+    ), why_dev(slack)
+    bob = str(offer_dm(slack, "bob").blocks)
+    assert "declared PostgreSQL, level 3" in bob and "PostgreSQL, level 3, which" not in bob, bob
