@@ -18,6 +18,7 @@ from bot.installations import Installations
 from bot.people import IN_MEMORY_PEOPLE, STORED_FOR, PeopleService
 from bot.recent import Recent
 from handlers.client.directory import described, home_of
+from handlers.dispatch.uninstalled import COMMAND
 from handlers.dispatch.workspace import home_team
 
 
@@ -30,13 +31,15 @@ def act_for_members_workspace(
     mention may name the person's Enterprise Grid organisation instead of their workspace
     (`user_team` an `E…` id): its one installed workspace acts for them
     (`Installations.acting_for`). A press on the Home tab is the workspace's whose data it
-    shows (`_home_shown_for`)."""
+    shows (`_home_shown_for`). A slash command is marked as one (`uninstalled.COMMAND`)."""
     homes: Recent[tuple[str, str], str] = Recent(now, IN_MEMORY_PEOPLE)
 
     async def act_for_members_workspace(
         req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
     ) -> BoltResponse:
         body = req.body
+        if body.get("command"):
+            req.context[COMMAND] = True  # answered in its response if not installed
         event = body.get("event")
         named = req.context.team_id
         shown_for = _home_shown_for(body)

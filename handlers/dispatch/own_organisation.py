@@ -50,9 +50,11 @@ class OwnOrganisation(AsyncInstallationStoreAuthorize):
                 found = await super().__call__(
                     context=context, enterprise_id=installed[1], team_id=team_id, **rest
                 )
-        await self.looked_up(team_id, found)
+        await self.looked_up(team_id, found, context)
         return found
 
-    async def looked_up(self, team_id: str | None, found: AuthorizeResult | None) -> None:
+    async def looked_up(
+        self, team_id: str | None, found: AuthorizeResult | None, context: AsyncBoltContext
+    ) -> None:
         """What a subclass does once a request's installation is looked up (`found` None:
         none), before Bolt answers it."""

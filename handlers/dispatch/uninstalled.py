@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.logger import get_bolt_logger
 from slack_bolt.middleware.authorization.async_multi_teams_authorization import (
     AsyncMultiTeamsAuthorization,
@@ -28,6 +29,10 @@ from slack_bolt.middleware.authorization.async_multi_teams_authorization import 
 from handlers.dispatch.own_organisation import OwnOrganisation
 
 log = logging.getLogger("askaround.uninstalled")
+
+# Set on a slash command's context before it is authorized (`home_workspace`): one Bolt
+# finds no installation for is told so in its own response, not through its response_url.
+COMMAND = "askaround_command"
 
 # Bolt's ERROR for a request with no installation (`AsyncMultiTeamsAuthorization`).
 NOT_FOUND = "Although the app should be installed into this workspace"
@@ -49,7 +54,15 @@ class QuietWhenUninstalled(OwnOrganisation):
         self._removed_at = removed_at
         get_bolt_logger(AsyncMultiTeamsAuthorization).addFilter(_EXPECTED)
 
-    async def looked_up(self, team_id: str | None, found: AuthorizeResult | None) -> None:
+    async def looked_up(
+        self, team_id: str | None, found: AuthorizeResult | None, context: AsyncBoltContext
+    ) -> None:
+        """A slash command with no installation loses its response_url, so that Bolt answers
+        it "not installed" in its response, which Slack shows the person: Bolt posted that
+        to the response_url instead, and when the post failed the person read nothing (a
+        dropped connection answered Slack 500, which Slack shows as the command failing)."""
+        if found is None and context.get(COMMAND):
+            context.pop("response_url", None)
         left = found is None and team_id is not None
         at = await self._removed_at(team_id) if left and team_id else None
         _LEFT.set(at is not None)

@@ -151,3 +151,19 @@ async def test_a_request_for_a_workspace_never_installed_is_still_an_error(
     assert "not installed in this workspace" in refused
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert any(NOT_FOUND in m for m in errors), errors
+
+
+async def test_a_command_where_askaround_is_not_installed_is_answered_in_its_response(
+    installed: SlackHarness,
+) -> None:
+    """Alice types `/kudos` after her workspace removed the app, and Slack fails the post to
+    the command's response_url: she read nothing (a dropped connection answered Slack 500,
+    which Slack shows as the command failing). The answer is the command's own response."""
+    side = installed
+    await side.here.uninstall()
+    await side.settle()
+    side.emu.faults.add("response_url", status=500, times=None)
+    sent = await side.command("alice", "/kudos", "@bob for the release")
+    assert [a.status for a in sent.attempts] == [200]
+    assert "not installed in this workspace" in (sent.attempts[-1].body or ""), sent.attempts
+    assert not [c for c in side.emu.calls if c.method == "response_url"]
