@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage import outbox
+from storage import outbox, workspaces
 from storage import uninstalls as q
 
 log = logging.getLogger("askaround.uninstalls")
@@ -40,11 +40,16 @@ class Uninstalls:
         self._clock = clock
         self.retention = retention
 
-    async def uninstalled(self, team_id: str, happened: datetime | None = None) -> None:
+    async def uninstalled(
+        self, team_id: str, happened: datetime | None = None, *, installs_kept: bool = False
+    ) -> None:
         """The app was removed (at `happened`, when Slack says): its tokens and waiting
-        deliveries go, the retention starts; unless it was before the latest install."""
+        deliveries go, the retention starts; unless it was before the latest install, or
+        (`installs_kept`: OAuth, every install stored) the workspace never installed it."""
         async with self._sessions() as s, s.begin():
             if await _before_install(s, team_id, happened, "app_uninstalled"):
+                return
+            if installs_kept and await _never_installed(s, team_id, "app_uninstalled"):
                 return
             await q.delete_bot_tokens(s, team_id)
             await outbox.drop_waiting(s, team_id)
@@ -57,12 +62,16 @@ class Uninstalls:
         bot: bool,
         users: Sequence[str],
         happened: datetime | None = None,
+        installs_kept: bool = False,
     ) -> None:
         """Slack revoked the bot token (`bot`) and the user tokens of `users` (at `happened`,
-        when Slack says); unless it was before the latest install, whose tokens are new.
+        when Slack says); unless it was before the latest install, whose tokens are new, or
+        the workspace never installed the app (`installs_kept`, as in `uninstalled`).
         askaround asks for no user tokens: the workspace's install is the one to compare."""
         async with self._sessions() as s, s.begin():
             if await _before_install(s, team_id, happened, "tokens_revoked"):
+                return
+            if installs_kept and await _never_installed(s, team_id, "tokens_revoked"):
                 return
             if users:
                 await q.delete_user_tokens(s, team_id, users)
@@ -121,5 +130,23 @@ async def _before_install(
         team_id,
         happened.isoformat(),
         latest.isoformat(),
+    )
+    return True
+
+
+async def _never_installed(session: AsyncSession, team_id: str, kind: str) -> bool:
+    """Whether the workspace never installed the app here (said in one line when so): no
+    install (`latest_install`) and no workspace row, which every install writes (its first
+    installer made an admin, `handlers.surfaces.oauth`) and a removal keeps. Marking it
+    removed made a row for it, listed it as a workspace askaround had, and had its requests
+    logged at INFO as a workspace that left, where Bolt's ERROR says it has no install."""
+    if await q.latest_install(session, team_id) is not None:
+        return False
+    if await workspaces.find_workspace(session, team_id) is not None:
+        return False
+    log.info(
+        "Slack sent %s for workspace %s, which never installed askaround here: nothing stored",
+        kind,
+        team_id,
     )
     return True

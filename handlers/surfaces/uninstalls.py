@@ -29,7 +29,8 @@ def register(router: Router, services: Services) -> None:
     async def app_uninstalled(body: dict[str, Any], context: Any) -> None:
         team = named_workspace(context, "app_uninstalled")
         if team is not None:
-            await services.uninstalls.uninstalled(team, happened(body))
+            kept = services.settings.oauth
+            await services.uninstalls.uninstalled(team, happened(body), installs_kept=kept)
 
     @router.event("tokens_revoked")
     async def tokens_revoked(body: dict[str, Any], event: dict[str, Any], context: Any) -> None:
@@ -42,6 +43,7 @@ def register(router: Router, services: Services) -> None:
             bot=bool(tokens.get("bot")),
             users=[str(u) for u in tokens.get("oauth") or []],
             happened=happened(body),
+            installs_kept=services.settings.oauth,
         )
 
 

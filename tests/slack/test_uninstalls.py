@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,9 +21,10 @@ from handlers.surfaces.uninstalls import happened
 from slack_emulator.delivery import Delivery
 from storage import outbox
 from storage.models import InboxItem, OutboxItem, SlackBot, SlackInstallation, Workspace
-from tests.slack.harness import SlackHarness
+from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.test_oauth_authorize import NOT_FOUND
 from tests.slack.test_workspace_fields import rows_of
-from tests.slack.test_workspaces import said, two
+from tests.slack.test_workspaces import PEOPLE, said, two
 
 __all__ = ["two"]  # the fixture
 QUESTION = "how do we unlock a stuck terraform state?"
@@ -352,3 +354,24 @@ def test_when_an_event_happened_is_its_envelopes_event_time() -> None:
     assert happened({"event_time": 1764064800}) == datetime(2025, 11, 25, 10, 0, tzinfo=UTC)
     assert happened({}) is None
     assert happened({"event_time": "1764064800"}) is None
+
+
+async def test_a_workspace_that_never_installed_is_not_stored_as_one_that_left(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """With OAuth, Slack sends a removal for a workspace that never installed askaround here
+    (another deployment's install of the same app, say): it stored a `workspaces` row marked
+    removed, so the workspace was listed as one askaround had, and a request from it was
+    logged as a workspace that uninstalled, at INFO, where Bolt's ERROR says askaround has no
+    installation there. Nothing is stored now, and the ERROR stays."""
+    async with bot_in_process(tmp_path, oauth=True, people=PEOPLE) as a:
+        assert (await a.install()).status == 200
+        never = a.add_team("T0NEVER", "Never Inc", PEOPLE)
+        assert [d.ok for d in await never.here.uninstall()] == [True, True]
+        await a.settle()
+        async with a.services.sessions() as s:
+            rows = list(await s.scalars(select(Workspace.team_id)))
+        assert rows == [a.team_id], rows
+        await said(never, "alice", "/kudos", "@bob for the release")
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any(NOT_FOUND in m for m in errors), errors
