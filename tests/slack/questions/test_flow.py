@@ -201,16 +201,21 @@ async def test_unanswered_offers_escalate_after_thirty_working_minutes(slack: Sl
     assert "asked someone else" in str(offer_dm(slack, "dev").blocks)
 
 
+async def only_devs_due(slack: SlackHarness) -> None:
+    """Every request but Dev's made as asked now: his alone has run out."""
+    async with slack.services.sessions() as s, s.begin():
+        for offer in (await s.scalars(select(Offer))).all():
+            if offer.candidate_user_id != slack.user("dev"):
+                offer.created_at = slack.services.clock.now()  # asked later: not due yet
+
+
 @pytest.mark.postgres_too
 async def test_an_offer_that_runs_out_with_nobody_new_to_ask_says_so(slack: SlackHarness) -> None:
     """Dev's offer runs out while the others' are still waiting and nobody is left to ask:
     his DM no longer says someone else was asked (nobody was)."""
     await ask(slack)
     slack.services.clock.advance(timedelta(minutes=31))
-    async with slack.services.sessions() as s, s.begin():
-        for offer in (await s.scalars(select(Offer))).all():
-            if offer.candidate_user_id != slack.user("dev"):
-                offer.created_at = slack.services.clock.now()  # asked later: not due yet
+    await only_devs_due(slack)
     assert await slack.runner.bot.scheduler.run_once("escalate") == 1
     await slack.drain()
     said = str(offer_dm(slack, "dev").blocks)
@@ -494,10 +499,7 @@ async def ran_out_unseen(slack: SlackHarness) -> None:
     dev_dm = slack.emu.workspace.open_im(slack.user("dev")).id
     slack.emu.faults.add("chat.update", status=429, retry_after=60, channel=dev_dm)
     slack.advance(timedelta(minutes=31))
-    async with slack.services.sessions() as s, s.begin():
-        for offer in (await s.scalars(select(Offer))).all():
-            if offer.candidate_user_id != slack.user("dev"):
-                offer.created_at = slack.services.clock.now()  # asked later: not due yet
+    await only_devs_due(slack)
     assert await slack.runner.bot.scheduler.run_once("escalate") == 1
     await slack.settle()
     assert "offer_refer" in str(offer_dm(slack, "dev").blocks)  # the run-out not shown yet
