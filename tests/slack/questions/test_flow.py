@@ -505,21 +505,27 @@ async def ran_out_unseen(slack: SlackHarness) -> None:
     assert "offer_refer" in str(offer_dm(slack, "dev").blocks)  # the run-out not shown yet
 
 
-@pytest.mark.parametrize("press", ["suggest", "accept"])
+@pytest.mark.parametrize("press", ["suggest", "accept", "decline"])
 async def test_a_press_as_the_request_runs_out_is_what_the_request_says(
     slack: SlackHarness, press: str
 ) -> None:
     """Dev suggests Carol, or takes the question on, as his request runs out (its edit not
     shown yet): both count, as they do on a request that ran out, and his request says so,
-    where it kept the run-out's "No worries: I've asked someone else." (both wrote the
-    request's closing delivery under one key, the first's kept)."""
+    where it kept the run-out's "No worries: I've stopped waiting on you" (both wrote the
+    request's closing delivery under one key, the first's kept). *Not me* takes only a
+    request still waiting: he is told it moved on, and the run-out's note, true, stays."""
     await ran_out_unseen(slack)
     if press == "suggest":
         await suggest(slack, "dev", "carol")
     else:
-        await slack.emu.click(slack.user("dev"), "offer_accept", message=offer_dm(slack, "dev"))
+        action = f"offer_{press}"
+        await slack.emu.click(slack.user("dev"), action, message=offer_dm(slack, "dev"))
     await slack.drain()
     said = str(offer_dm(slack, "dev").blocks)
+    if press == "decline":
+        assert "stopped waiting on you" in said, said
+        assert "has moved on" in slack.emu.ephemerals(slack.user("dev"))[-1].text
+        return
     assert "No worries" not in said, said
     if press == "suggest":
         assert f"Thanks: I've asked <@{slack.user('carol')}>." in said
