@@ -269,8 +269,9 @@ def _separator(handle: IO[str]) -> tuple[str, int]:
 
 def _csv_records(reader: csv.DictReader[str], skipped: int = 0) -> Iterator[RawRow]:
     for record in reader:
-        line = reader.line_num + skipped
         extra = record.pop(None, None)
+        # the line the record starts on: a quoted value's line breaks put its end further down
+        line = reader.line_num + skipped - _line_breaks([*record.values(), *(extra or ())])
         if extra:  # an unquoted comma: the values after it would be dropped
             columns = len(reader.fieldnames or ())
             yield RawRow(
@@ -295,6 +296,13 @@ def _csv_records(reader: csv.DictReader[str], skipped: int = 0) -> Iterator[RawR
             yield RawRow(line, _csv_fields(record))
         except SkillsSyntaxError as error:
             yield RawRow(line, {}, str(error))
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_breaks(values: list[str | None]) -> int:
+    return sum(len(_LINE_BREAK.findall(value)) for value in values if value)
 
 
 def _csv_fields(record: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -114,13 +115,18 @@ def _network_items(value: Any) -> tuple[NetworkInput, ...]:
 _TEXT_CHARS = {"slack_id": 32, "email": 320, "tz": 64, "manager": 320}
 
 
+# A line break or tab inside a one-line field (Excel's Alt+Enter in a cell, a YAML block
+# scalar): a space, as the field is shown on one line everywhere.
+_ONE_LINE = re.compile(r"\s*[\r\n\t]\s*")
+
+
 def _text(f: dict[str, Any], key: str) -> str | None:
     value = f.get(key)
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise RowError(f"{key} must be text")
-    text = str(value).strip()
+    text = _ONE_LINE.sub(" ", str(value).strip())
     longest = _TEXT_CHARS.get(key, 200)
     if len(text) > longest:
         raise RowError(f"{key} is {longest} characters at most")

@@ -117,3 +117,28 @@ def test_a_yaml_list_inside_itself_is_read_and_rejected(tmp_path: Path) -> None:
     assert row.fields["name"] == "Ann"
     with pytest.raises(RowError, match="a network entry needs exactly one of"):
         validate_row(row)
+
+
+def test_a_cell_with_line_breaks_is_one_line_and_its_row_starts_where_it_starts(
+    tmp_path: Path,
+) -> None:
+    """Excel's Alt+Enter in a cell saves a quoted value with a CRLF inside: a name or title was
+    stored with the line break in it (a name in two lines wherever the bot shows it), and the
+    report named the record by the line it ended on. A one-line field takes the break as a
+    space; a list cell splits at it, as at a comma; the row is its first line's."""
+    path = tmp_path / "people.csv"
+    path.write_bytes(
+        b"email,name,title,interests\r\n"
+        b'ana@example.com,"Ana\r\nLopez","Head of\r\n\r\n  R&D","rust\r\ngo"\r\n'
+        b"\r\n"
+        b'ben@example.com,"Ben\nChen",SRE,\r\n'
+    )
+    ana, ben = list(read_rows(path))
+    assert (ana.line, ben.line) == (2, 8)
+    person = validate_row(ana)
+    assert (person.name, person.title, person.interests) == (
+        "Ana Lopez",
+        "Head of R&D",
+        ("rust", "go"),
+    )
+    assert validate_row(ben).name == "Ben Chen"
