@@ -53,28 +53,48 @@ def typed(text: str) -> str:
     return quoted(text, one_line=True)
 
 
-# What HR systems and spreadsheets call askaround's columns, for a header no spelling is near.
+# What HR systems (BambooHR, Workday, Personio, HiBob) and spreadsheets call askaround's
+# columns, for a header no spelling is near; written as `header_words` spells a header.
 HEADER_WORDS = {
     "email address": "email",
-    "e-mail address": "email",
+    "e mail address": "email",
     "work email": "email",
+    "primary work email": "email",
+    "business email": "email",
     "user id": "slack_id",
     "member id": "slack_id",
     "slack user id": "slack_id",
     "username": "handle",
+    "slack handle": "handle",
     "full name": "name",
     "display name": "name",
+    "preferred name": "name",
+    "employee name": "name",
     "time zone": "tz",
     "timezone": "tz",
     "job title": "title",
+    "business title": "title",
     "position": "title",
     "department": "team",
+    "division": "team",
     "group": "team",
     "manager email": "manager",
+    "manager work email": "manager",
+    "supervisor email": "manager",
+    "supervisor": "manager",
     "reports to": "manager",
+    "line manager": "manager",
     "role": "roles",
     "skill": "skills",
 }
+
+
+def header_words(name: str) -> str:
+    """A header's words, in lower case, without punctuation: `Manager (Email)` is `manager
+    email`."""
+    return " ".join(re.sub(r"[^\w]+", " ", name.lower()).split())
+
+
 # A header cell left empty (a stray formatted column), numbered so each keeps its values,
 # which must be empty.
 UNNAMED = "\0unnamed "
@@ -90,7 +110,7 @@ def unknown_columns(unknown: Collection[str], kind: str = "column") -> str:
     for name in sorted(unknown):
         shown = typed(name)
         near = process.extractOne(name, CSV_COLUMNS, scorer=fuzz.ratio, score_cutoff=75)
-        meant = near[0] if near else HEADER_WORDS.get(" ".join(name.lower().split()))
+        meant = near[0] if near else HEADER_WORDS.get(header_words(name))
         said.append(f"{shown} (did you mean {meant}?)" if meant else shown)
         guessed = guessed and meant is not None
     named = f"unknown {kind}{'s' if len(said) > 1 else ''} {', '.join(said)}"
@@ -118,14 +138,14 @@ def read_rows(path: Path) -> Iterator[RawRow]:
         raise ImportFileError(f"{path} does not exist")
     if path.suffix.lower() in (".yaml", ".yml"):
         try:
-            return iter(yaml_rows(path.read_text(encoding="utf-8-sig")))
+            return iter(yaml_rows(path.read_text(encoding=text_encoding(path))))
         except UnicodeDecodeError:
             raise ImportFileError(not_utf8(path)) from None
         except ImportFileError as error:
             raise ImportFileError(f"{path}: {error}") from None
-    if path.suffix.lower() == ".csv":
+    if path.suffix.lower() in CSV_SUFFIXES:
         records = _check_csv(path)
-        handle = path.open(encoding="utf-8-sig", newline="")
+        handle = path.open(encoding=text_encoding(path), newline="")
         try:
             reader, skipped = _csv_reader(handle)
             if records == 1:  # an export that kept only its header: "0 imported" read as done
@@ -137,7 +157,20 @@ def read_rows(path: Path) -> Iterator[RawRow]:
             handle.close()
             raise
         return _closing(handle, _csv_records(reader, skipped))
-    raise ImportFileError(f"{path}: use a .csv, .yaml or .yml file")
+    raise ImportFileError(f"{path}: use a .csv, .yaml or .yml file (or Excel's .txt, .tsv)")
+
+
+# Excel's "Unicode Text" is saved as .txt, tab-separated; some tools write .tsv.
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+
+
+def text_encoding(path: Path) -> str:
+    """UTF-16 when the file starts with its byte-order mark (Excel's "Unicode Text"), else
+    UTF-8, with or without a byte-order mark (Excel's "CSV UTF-8"): a BOM is unambiguous,
+    where a file without one (Windows-1252, say) could be read wrong and is refused."""
+    with path.open("rb") as handle:
+        start = handle.read(2)
+    return "utf-16" if start in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
 
 
 def not_utf8(path: Path) -> str:
@@ -147,7 +180,7 @@ def not_utf8(path: Path) -> str:
 def _check_csv(path: Path) -> int:
     """The whole file is UTF-8 and CSV, checked before its rows are read and imported (a read
     that holds nothing: the rows are streamed again after); how many records are not blank."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    with path.open(encoding=text_encoding(path), newline="") as handle:
         try:
             separator, skipped = _separator(handle)
             reader = csv.reader(handle, strict=True, delimiter=separator)
@@ -223,7 +256,8 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
 
 
 def csv_rows(text: str) -> list[RawRow]:
-    return list(_csv_records(*_csv_reader(io.StringIO(text))))
+    """The rows of CSV text, read as a file is (its line ends as written: `newline=""`)."""
+    return list(_csv_records(*_csv_reader(io.StringIO(text, newline=""))))
 
 
 def _csv_reader(handle: IO[str]) -> tuple[csv.DictReader[str], int]:
@@ -255,16 +289,42 @@ _SEP_LINE = re.compile(r'"?sep=(.)"?[,;\t]*', re.IGNORECASE)
 
 
 def _separator(handle: IO[str]) -> tuple[str, int]:
-    """What the header row's columns are separated by: the one a first line `sep=;` names
-    (the handle is left past it: 1 line skipped), or commas, or the semicolons of Excel where
-    a comma is the decimal mark, or the tabs of a sheet pasted as text (the handle is left at
-    its start: 0)."""
+    """What the header row's columns are separated by, and how many lines above it the handle
+    is left past: a first line `sep=;` names the separator (1 line skipped); else the header
+    row's commas, or the semicolons of Excel where a comma is the decimal mark, or the tabs of
+    a sheet pasted as text (a tie, one column, keeps the comma). The header is the first
+    line, or a later one naming a column when each line above it holds at most one value (a
+    report's title, its date, empty cells): those are skipped."""
     header = handle.readline()
     named = _SEP_LINE.fullmatch(header.rstrip("\r\n"))
     if named is not None:
         return named[1], 1
+    first = _guessed(header)
     handle.seek(0)
-    return max(",;\t", key=header.count), 0  # a tie (one column) keeps the comma
+    for skipped in range(_TITLE_LINES + 1):
+        start = handle.tell()
+        line = handle.readline()
+        separator = _guessed(line)
+        cells = [cell.strip() for cell in next(csv.reader([line], delimiter=separator), [])]
+        if any(_names_a_column(cell) for cell in cells):
+            handle.seek(start)
+            return separator, skipped
+        if not line or sum(1 for cell in cells if cell) > 1:
+            break
+    handle.seek(0)
+    return first, 0
+
+
+# How many lines above the header a report's title and blank lines may take.
+_TITLE_LINES = 5
+
+
+def _guessed(line: str) -> str:
+    return max(",;\t", key=line.count)
+
+
+def _names_a_column(cell: str) -> bool:
+    return cell.lower() in CSV_COLUMNS or header_words(cell) in HEADER_WORDS
 
 
 def _csv_records(reader: csv.DictReader[str], skipped: int = 0) -> Iterator[RawRow]:

@@ -47,7 +47,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     people.set_defaults(stopped=STOPPED)
     people.add_argument(
-        "file", type=Path, metavar="FILE", help="a .csv file with a header row, or a .yaml file"
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="a .csv file with a header row (or Excel's Unicode Text, .txt), or a .yaml file",
     )
     people.add_argument(
         "--dry-run", action="store_true", help="show the report without writing anything"

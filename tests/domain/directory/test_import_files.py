@@ -142,3 +142,58 @@ def test_a_cell_with_line_breaks_is_one_line_and_its_row_starts_where_it_starts(
         ("rust", "go"),
     )
     assert validate_row(ben).name == "Ben Chen"
+
+
+@pytest.mark.parametrize("name", ["people.txt", "people.csv", "people.tsv"])
+def test_excels_unicode_text_is_read(tmp_path: Path, name: str) -> None:
+    """Excel's "Unicode Text" (.txt) is UTF-16 LE with a byte-order mark, tab-separated,
+    CRLF: it was refused as "not UTF-8" (renamed .csv) or as not a .csv file."""
+    path = tmp_path / name
+    text = "Email\tName\tTeam\r\nana@example.com\tAna Núñez\tR&D, Europe\r\n"
+    path.write_bytes(text.encode("utf-16"))
+    assert [row.fields for row in read_rows(path)] == [
+        {"email": "ana@example.com", "name": "Ana Núñez", "team": "R&D, Europe"}
+    ]
+
+
+def test_hr_exports_headers_are_answered_with_the_column_each_means(tmp_path: Path) -> None:
+    """BambooHR, Workday, Personio and HiBob name their columns their own way: "Manager
+    (Email)", "Supervisor Email", "Preferred Name", "Business Title" and "Division" only listed
+    the columns there are, leaving the admin to guess which is which."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        "Work Email,Preferred Name,Business Title,Division,Supervisor Email,Manager (Email)\n"
+        "ana@example.com,Ana,SRE,Platform,maria@example.com,maria@example.com\n"
+    )
+    with pytest.raises(ImportFileError) as refused:
+        read_rows(path)
+    said = str(refused.value)
+    for header, column in [
+        ("work email", "email"),
+        ("preferred name", "name"),
+        ("business title", "title"),
+        ("division", "team"),
+        ("supervisor email", "manager"),
+        ("manager (email)", "manager"),
+    ]:
+        assert f"“{header}” (did you mean {column}?)" in said, said
+    assert "(use slack_id" not in said
+
+
+def test_a_title_above_the_header_row_is_skipped(tmp_path: Path) -> None:
+    """An HR report saved from a sheet often starts with its title and a blank row: the title
+    was refused as an unknown column. Lines above the header holding at most one value (a
+    title, a date, empty cells) are skipped, and every line named is still the file's own;
+    a line with values in two cells is no title, and the file is refused as before."""
+    path = tmp_path / "people.csv"
+    path.write_text(
+        '"People report, December 2026",,\n,,\nEmail,Title\nana@example.com,SRE\nben@example,SRE\n'
+    )
+    ana, ben = list(read_rows(path))
+    assert (ana.line, ana.fields, ben.line) == (4, {"email": "ana@example.com", "title": "SRE"}, 5)
+    path.write_text("People report,December\nEmail,Title\nana@example.com,SRE\n")
+    with pytest.raises(ImportFileError, match="unknown CSV columns “december”, “people report”"):
+        read_rows(path)
+    path.write_text("People report\nEmail,Title\n")
+    with pytest.raises(ImportFileError, match="no people under its header row"):
+        read_rows(path)
