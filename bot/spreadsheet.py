@@ -8,6 +8,11 @@ list separator is `;` (German, French…) splits a .csv at `;` instead, and Libr
 a tab when they are ticked: what follows one starts a cell too, so a formula there is written
 behind a `'` as well (`=` or `@`; `+` or `-` before a letter, digit, `(` or `"`, so a winking
 `;-)` stays as typed). Numbers stay numbers; JSON exports are left exact.
+
+Every CSV starts with a UTF-8 byte-order mark: Excel on Windows, opening a .csv by a
+double-click, reads one without it in the machine's code page (Zoë as ZoÃ«). Google Sheets,
+LibreOffice, Numbers, pandas and `askaround import people` skip it; a script reads it with
+Python's `utf-8-sig`.
 """
 
 from __future__ import annotations
@@ -28,10 +33,14 @@ def cell(value: object) -> object:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
+BOM = "\ufeff"
+
+
 class Writer:
-    """`csv.writer` whose text cells cannot run as formulas."""
+    """`csv.writer` whose text cells cannot run as formulas, after a byte-order mark."""
 
     def __init__(self, out: TextIO) -> None:
+        out.write(BOM)
         self._csv = csv.writer(out)
 
     def writerow(self, row: Iterable[object]) -> None:

@@ -75,3 +75,15 @@ def test_the_kudos_export_quotes_what_people_typed_and_keeps_numbers() -> None:
     write([row], "csv", out)
     written = dict(zip(COLUMNS, rows(out.getvalue())[1], strict=True))
     assert written["message"] == "'+1 for the fix" and written["is_private"] == "False"
+
+
+def test_every_csv_starts_with_a_byte_order_mark_so_excel_reads_utf8() -> None:
+    """Excel on Windows opens a .csv without a UTF-8 byte-order mark, by a double-click, in
+    the machine's code page: "Zoë Núñez" read "ZoÃ« NÃºÃ±ez" in every CSV askaround wrote
+    (the digest's, `insights.csv`, `askaround export kudos` and `askaround report`)."""
+    week = long_week(1)
+    out = io.StringIO()
+    write([], "csv", out)
+    for text in (summary_csv(week), lists_csv(week), out.getvalue()):
+        assert text.startswith("\ufeff") and text.count("\ufeff") == 1
+        assert next(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))[0].isascii()

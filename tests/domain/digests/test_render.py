@@ -19,6 +19,7 @@ from bot.digests.service import Roundup
 from bot.digests.summary import Shoutout, TeamSummary, WeekCount
 from bot.digests.weeks import IsoWeek
 from bot.safe_text import AT
+from bot.spreadsheet import BOM
 from handlers.blocks.digests import IN_THE_CSV, has_more, render_digest, render_roundup
 from handlers.blocks.home import render_report_modal
 from handlers.surfaces.reports import IN_YOUR_DM
@@ -73,7 +74,7 @@ def test_a_long_week_fits_slack_and_the_csv_has_every_shoutout() -> None:
     assert any("…and 66 more in the attached CSV." in t for t in texts)
     shown = json.dumps(blocks, ensure_ascii=False)
     assert "<@U999>" not in shown and f"{AT}someone &amp; co" in shown
-    rows = list(csv.reader(io.StringIO(summary_csv(summary))))
+    rows = list(csv.reader(io.StringIO(summary_csv(summary).removeprefix(BOM))))
     assert len(rows) == 81 and rows[1][1] == "Person 0"
 
 
@@ -90,9 +91,9 @@ def test_each_csv_names_the_time_zone_its_dates_are_in(tz: str, named: str) -> N
     manager's own; read by an admin elsewhere, or in a spreadsheet, each file's header says
     whose: the shout-outs' date column, and the lists' entries."""
     summary = replace(long_week(1), tz=tz, quiet=(("Quiet 1", date(2026, 11, 2)),))
-    [header, row] = list(csv.reader(io.StringIO(summary_csv(summary))))
+    [header, row] = list(csv.reader(io.StringIO(summary_csv(summary).removeprefix(BOM))))
     assert header[0] == f"date ({named})" and row[0] == "2026-11-18"
-    lists = list(csv.reader(io.StringIO(lists_csv(summary))))
+    lists = list(csv.reader(io.StringIO(lists_csv(summary).removeprefix(BOM))))
     assert lists[0] == ["list", f"entry (dates in {named})"]
     assert any("02 Nov 2026" in entry for _list, entry in lists[1:])
 

@@ -74,7 +74,7 @@ def test_text_csv_and_png(capsysbinary: pytest.CaptureFixture[bytes], tmp_path: 
     code, out, _ = _run(
         ["--week", "2026-W47", "--manager", "maria@example.com", "--format", "csv"], capsysbinary
     )
-    rows = list(csv.reader(io.StringIO(out.decode())))
+    rows = list(csv.reader(io.StringIO(out.decode("utf-8-sig"))))
     assert code == 0 and [r[1:3] for r in rows[1:]] == [["Ben Ode", "Ana Silva"]]
     assert rows[0][0] == "date (Europe/Madrid)" and rows[1][0] == "2026-11-18"  # Maria's day
     png = tmp_path / "chart.png"

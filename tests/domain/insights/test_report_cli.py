@@ -70,7 +70,7 @@ def test_report_network_is_told_its_new_name_and_still_prints_the_insights(
 
 def test_csv_has_a_row_per_finding(company: Path) -> None:
     assert _run("--format", "csv", "--output", "n.csv") == 0
-    rows = list(csv.DictReader(io.StringIO((company / "n.csv").read_text())))
+    rows = list(csv.DictReader(io.StringIO((company / "n.csv").read_text(encoding="utf-8-sig"))))
     kinds = {r["finding"] for r in rows}
     assert kinds == {"knowledge risk", "connector", "help flow", "silo", "unanswered pair"}
     assert {"finding": "silo", "subject": "Legal", "other": "", "count": "0", "detail": ""} in rows
@@ -111,7 +111,7 @@ async def test_csv_shows_a_skill_typed_as_a_formula_as_text(
     items = parse_skill_items("@SUM(A1):5")
     await ProfileService(sessions, Clock()).add_skills(TEAM, uid("lou"), items)
     assert await asyncio.to_thread(_run, "--format", "csv", "--output", "n.csv") == 0
-    rows = list(csv.DictReader(io.StringIO((company / "n.csv").read_text())))
+    rows = list(csv.DictReader(io.StringIO((company / "n.csv").read_text(encoding="utf-8-sig"))))
     risk = next(r for r in rows if "SUM" in r["subject"])
     found = (risk["finding"], risk["subject"], risk["other"])
     assert found == ("knowledge risk", "'@SUM(A1)", "Lou")

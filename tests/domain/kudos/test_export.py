@@ -77,7 +77,8 @@ async def test_csv_export_of_a_range(
     """Live entries from --since to --until (inclusive), private included, undone left out."""
     code, out, err = await _export(["--since", "2026-01-01", "--until", "2026-01-06"], capsys)
     assert code == 0 and "exported 2 kudos" in err
-    rows = list(csv.DictReader(io.StringIO(out)))
+    assert out.startswith("\ufeff")  # Excel's mark of UTF-8: a script reads it as utf-8-sig
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert [r["message"] for r in rows] == ["reason a, with a comma", "reason b, with a comma"]
     assert rows[0]["giver_name"] == "Ana Silva" and rows[0]["receiver_name"] == "Ben Ode"
     assert rows[0]["values"] == "craft;teamwork"

@@ -95,7 +95,7 @@ async def test_a_report_for_5000_people_fits_and_sends_the_rest_as_files(
         (shoutouts, "date (Europe/Madrid),"),
         (lists, "list,entry (dates in Europe/Madrid)"),
     ):
-        assert file.content is not None and file.content.decode().startswith(header)
+        assert file.content is not None and file.content.decode("utf-8-sig").startswith(header)
 
 
 async def test_a_cut_digest_whose_files_slack_refuses_does_not_say_they_are_attached(
