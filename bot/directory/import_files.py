@@ -252,7 +252,8 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
     mark = getattr(error, "problem_mark", None)
     where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
     problem = getattr(error, "problem", None) or str(error)
-    return f"not valid YAML{where}: {' '.join(str(problem).split())}"
+    tab = " (indent with spaces, not tabs)" if "'\\t'" in str(problem) else ""
+    return f"not valid YAML{where}: {' '.join(str(problem).split())}{tab}"
 
 
 def csv_rows(text: str) -> list[RawRow]:
@@ -370,9 +371,7 @@ def _csv_fields(record: dict[str, Any]) -> dict[str, Any]:
     value = {k: strip_controls(v or "").strip() for k, v in record.items() if k}
     fields: dict[str, Any] = {k: v for k, v in value.items() if v and k in CSV_COLUMNS}
     if value.get("skills"):
-        fields["skills"] = {
-            item.name: item.level or DEFAULT_LEVEL for item in parse_skill_items(value["skills"])
-        }
+        fields["skills"] = skill_levels(value["skills"])
     for key in ("interests", "roles"):
         if value.get(key):
             fields[key] = split_list(value[key])
@@ -381,6 +380,12 @@ def _csv_fields(record: dict[str, Any]) -> dict[str, Any]:
             _network_item(part) for part in re.split(r"[;\n]", value["network"]) if part.strip()
         ]
     return fields
+
+
+def skill_levels(text: str) -> dict[str, int]:
+    """`terraform:4, aws` (the `/skills add` syntax) as names and levels, a name without one
+    at the default level; raises SkillsSyntaxError."""
+    return {item.name: item.level or DEFAULT_LEVEL for item in parse_skill_items(text)}
 
 
 def _network_item(text: str) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from bot.directory.import_files import CSV_COLUMNS, RawRow, typed, unknown_columns
+from bot.directory.import_files import CSV_COLUMNS, RawRow, skill_levels, typed, unknown_columns
 from bot.directory.parse import (
     CLEAR_WORDS,
     CONTACT_NAME_CHARS,
@@ -15,6 +15,7 @@ from bot.directory.parse import (
     RELATIONSHIPS,
     SKILL_NAME_CHARS,
     NetworkInput,
+    SkillsSyntaxError,
 )
 from bot.mentions import only_mention
 from bot.timezone import nearest, spelled
@@ -157,6 +158,8 @@ def _list(f: dict[str, Any], key: str) -> tuple[str, ...] | None:
 def _skills(value: Any) -> dict[str, int]:
     if value is None:
         return {}
+    if isinstance(value, list):
+        value = _skill_list(value)
     if not isinstance(value, dict):
         raise RowError("skills must map each skill to a level, like {terraform: 4}")
     skills: dict[str, int] = {}
@@ -170,6 +173,23 @@ def _skills(value: Any) -> dict[str, int]:
         if len(str(name).strip()) > SKILL_NAME_CHARS:
             raise RowError(f"a skill's name is {SKILL_NAME_CHARS} characters at most")
         skills[str(name).strip()] = level
+    return skills
+
+
+def _skill_list(items: list[Any]) -> dict[Any, Any] | None:
+    """Skills written by hand as a list, `[go, rust:4]` or `- go: 4` items: what a CSV cell
+    of names and `name:level` takes, and one-skill mappings. None: not such a list."""
+    skills: dict[Any, Any] = {}
+    for item in items:
+        if isinstance(item, dict) and len(item) == 1:
+            skills.update(item)
+        elif isinstance(item, str):
+            try:
+                skills.update(skill_levels(item))
+            except SkillsSyntaxError as error:
+                raise RowError(str(error)) from None
+        else:
+            return None
     return skills
 
 

@@ -197,3 +197,35 @@ def test_a_title_above_the_header_row_is_skipped(tmp_path: Path) -> None:
     path.write_text("People report\nEmail,Title\n")
     with pytest.raises(ImportFileError, match="no people under its header row"):
         read_rows(path)
+
+
+def test_skills_written_as_a_yaml_list_are_read_as_the_csv_cell_is(tmp_path: Path) -> None:
+    """By hand, skills are often a list (`[go, rust]`, or `- go: 4` items): the row was
+    rejected ("must map each skill to a level") where the CSV cell `go, rust` was read. A list
+    takes what the cell takes: names, `name:level`, and one-skill mappings; anything else is
+    still its row's problem, and so is a bad level."""
+    path = tmp_path / "people.yaml"
+    path.write_text(
+        "people:\n"
+        "  - {slack_id: U1, skills: [go, 'rust:4']}\n"
+        "  - slack_id: U2\n"
+        "    skills:\n"
+        "      - go: 2\n"
+        "      - terraform: 5\n"
+        "  - {slack_id: U3, skills: [[go]]}\n"
+        "  - {slack_id: U4, skills: ['go:9']}\n"
+    )
+    one, two, three, four = (next_row for next_row in read_rows(path))
+    assert validate_row(one).skills == {"go": 3, "rust": 4}
+    assert validate_row(two).skills == {"go": 2, "terraform": 5}
+    with pytest.raises(RowError, match=r"skills must map each skill to a level, like \{terraform"):
+        validate_row(three)
+    with pytest.raises(RowError, match="“go:9”: a level is a number from 1"):
+        validate_row(four)
+
+
+def test_a_tab_in_yaml_says_to_indent_with_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "people.yaml"
+    path.write_text("people:\n\t- slack_id: U1\n")
+    with pytest.raises(ImportFileError, match=r"at line 2, column 1: .*indent with spaces"):
+        read_rows(path)
