@@ -215,7 +215,7 @@ def test_skills_written_as_a_yaml_list_are_read_as_the_csv_cell_is(tmp_path: Pat
         "  - {slack_id: U3, skills: [[go]]}\n"
         "  - {slack_id: U4, skills: ['go:9']}\n"
     )
-    one, two, three, four = (next_row for next_row in read_rows(path))
+    one, two, three, four = list(read_rows(path))
     assert validate_row(one).skills == {"go": 3, "rust": 4}
     assert validate_row(two).skills == {"go": 2, "terraform": 5}
     with pytest.raises(RowError, match=r"skills must map each skill to a level, like \{terraform"):
