@@ -82,14 +82,19 @@ async def claim_due(
     return rows
 
 
-async def keep_leases(session: AsyncSession, ids: list[int], *, by: str, until: datetime) -> None:
+async def keep_leases(
+    session: AsyncSession, ids: list[int], *, by: str, until: datetime
+) -> set[int]:
     """Lengthen the leases replica `by` still holds on these deliveries (sends still in
-    flight) to `until`; one it no longer holds (finished, or taken back) is left alone."""
-    await session.execute(
+    flight) to `until`; one it no longer holds (finished, or taken back) is left alone.
+    Returns the ids it still holds."""
+    kept = await session.execute(
         update(OUTBOX)
         .where(OUTBOX.c.id.in_(ids), OUTBOX.c.claimed_by == by, OUTBOX.c.status == "sending")
         .values(claimed_until=until)
+        .returning(OUTBOX.c.id)
     )
+    return {int(item_id) for item_id in kept.scalars()}
 
 
 @dataclass(frozen=True)

@@ -114,10 +114,11 @@ class Outbox:
             )
             return [_claimed(row) for row in rows]
 
-    async def keep_leases(self, ids: list[int], *, by: str, until: datetime) -> None:
-        """Sends still in flight keep their deliveries leased to replica `by` until `until`."""
+    async def keep_leases(self, ids: list[int], *, by: str, until: datetime) -> set[int]:
+        """Sends still in flight keep their deliveries leased to replica `by` until `until`;
+        returns those it still held (not taken back)."""
         async with self._sessions() as s, s.begin():
-            await outbox_claims.keep_leases(s, ids, by=by, until=until)
+            return await outbox_claims.keep_leases(s, ids, by=by, until=until)
 
     def send_new_here(
         self,

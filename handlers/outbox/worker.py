@@ -309,6 +309,8 @@ class OutboxWorker:
             # Before the failure is recorded: a crash in between leaves the row to be tried,
             # and given up, again (each give-up is idempotent), never failed with its promise
             # unkept; and the row reads as sending until what it does instead is queued.
+            if not await self._still_held(item):
+                return
             await self._given_up(item, refused=outcome.refused)
         try:
             await self.services.outbox.finish(
@@ -321,6 +323,23 @@ class OutboxWorker:
             self._put_back(outcome.next_attempt_at)
         if outcome.status == "failed":  # for `askaround outbox retry` once it is fixed
             log.warning("delivery %s (%s) not sent: %s", item.id, item.kind, outcome.error)
+
+    async def _still_held(self, item: Claimed) -> bool:
+        """Whether this replica still holds its claim on `item`, kept a lease longer for what
+        follows. One taken back (this replica seen dead while alive, or its lease run out) is
+        another's to send, or give up: giving it up here told a giver their shout-out failed
+        while the other replica posted it. Unknown (the database blinked): left leased, to be
+        tried again when the lease ends."""
+        by = self.services.inbox.replica_id
+        until = self.services.clock.now() + LEASE
+        try:
+            held = await self.services.outbox.keep_leases([item.id], by=by, until=until)
+        except Exception:
+            log.exception("checking the claim on delivery %s failed", item.id)
+            return False
+        if item.id not in held:
+            log.info("delivery %s (%s) was taken back: not given up here", item.id, item.kind)
+        return item.id in held
 
     async def _posted_in_dms(self, item: Claimed, dms: list[tuple[str, str]]) -> None:
         """Remember what it posted at the top of DMs as its kind, so a reply in their thread
