@@ -44,6 +44,7 @@ class Leased(NamedTuple):
     method: str
     payload: dict[str, Any]
     attempts: int
+    claimed_until: datetime | None = None  # when its lease ends, as given
     memo: Any = None  # what the queueing transaction knew, handed over in memory only
 
 
@@ -131,7 +132,7 @@ async def enqueue(
             return False
         # As a claim would read it back: through JSON.
         copy = json.loads(json.dumps(payload))
-        leased = Leased(int(row.id), key, team_id, kind, copy, 1, memo)
+        leased = Leased(int(row.id), key, team_id, kind, copy, 1, lease_until, memo)
         _, handed = session.info.setdefault(_HANDED, (taker, []))
         handed.append(leased)
         return True

@@ -56,7 +56,7 @@ async def claim_due(
 ) -> list[Row[Any]]:
     """Take up to `limit` deliveries that are due and not leased by a live worker, in the
     order they were queued (`WAITS_ITS_TURN` kinds after the others); each row has id,
-    dedupe_key, team_id, method, payload, attempts (this attempt counted).
+    dedupe_key, team_id, method, payload, attempts (this attempt counted), claimed_until.
 
     A lease ends when it runs out, or at once when the replica holding it (`by` of its claim)
     has not been seen alive since `dead_before`: a killed replica's sends are taken over
@@ -201,6 +201,7 @@ def _claim_statement(dialect: str, dead_replicas: bool) -> Update:
             OUTBOX.c.method,
             OUTBOX.c.payload,
             OUTBOX.c.attempts,
+            OUTBOX.c.claimed_until,
         )
     )
 

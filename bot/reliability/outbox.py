@@ -29,6 +29,7 @@ class Claimed:
     kind: str
     payload: dict[str, Any]
     attempts: int
+    claimed_until: datetime | None = None  # when the lease it was given ends
     # Handed over by the transaction that queued it (never after a claim): what it knew.
     memo: Any = None
 
@@ -54,6 +55,7 @@ def _claimed(row: Any) -> Claimed:
         row.method,
         dict(row.payload),
         int(row.attempts),
+        row.claimed_until,
         getattr(row, "memo", None),
     )
 

@@ -212,7 +212,10 @@ class OutboxWorker:
         now = self.services.clock.now()
         for item in items:
             in_flight = item.id in self._leased_at
-            self._leased_at[item.id] = now
+            # Counted from when the lease was given: one handed over by a transaction that
+            # stayed open a while has less of it left than a lease from now.
+            given = item.claimed_until - LEASE if item.claimed_until is not None else now
+            self._leased_at[item.id] = min(given, now)
             if in_flight:
                 # Taken back from under its own send (a lease that ran out all the same): the
                 # claim only leased it anew; a second send beside the first would post twice.

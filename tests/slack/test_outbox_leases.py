@@ -1,0 +1,54 @@
+"""How long a delivery handed straight to the worker is leased for, through the running bot:
+its lease counts from when the transaction that queued it leased it, not from when its send
+began (docs/testing-log.md, "The reliability core, a reviewer's pass")."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from handlers.outbox.welcome import WELCOME, welcome_key
+from handlers.outbox.worker import LEASE
+from storage import outbox
+from storage.models import OutboxItem
+from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_taken_back_mid_send import until_settled
+
+
+async def test_a_send_queued_by_a_slow_transaction_keeps_its_lease(slack: SlackHarness) -> None:
+    """Bob's welcome is queued by a transaction that stays open 45 s, its lease given at the
+    start; Slack then holds the post. 65 s after the lease was given it is still this
+    replica's, kept before it ran out: another replica's claim finds nothing to take back,
+    and it is posted once, at its first attempt. Before, the lease was counted from the
+    send's start, to be kept only at 75 s: it ran out at 60 s under the send, and a claim
+    took it back (this replica's own here, which only leases it anew, so attempts read 2;
+    another replica's, had it come first, would have posted it beside the held one)."""
+    bob = slack.user("bob")
+    held = asyncio.Event()
+    fault = slack.emu.faults.add("chat.postMessage", held=held)
+    async with slack.services.sessions() as s, s.begin():
+        now = slack.services.clock.now()
+        key = welcome_key(slack.team_id, bob)
+        assert await outbox.enqueue(s, slack.team_id, WELCOME, {"user": bob}, key=key, at=now)
+        slack.advance(timedelta(seconds=45))
+    await until_settled(slack, lambda rows, now: fault.hits == 1, "the held welcome")
+    slack.advance(timedelta(seconds=20))
+
+    def kept(rows: list[OutboxItem], now: datetime) -> bool:
+        [row] = rows
+        return row.status == "sending" and row.claimed_until is not None and row.claimed_until > now
+
+    await until_settled(slack, kept, "the lease kept")
+    now = slack.services.clock.now()
+    taken = await slack.services.outbox.claim(
+        now, now + LEASE, 10, by="another-replica", dead_before=now - timedelta(hours=1)
+    )
+    assert taken == []
+    held.set()
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        [row] = await s.scalars(select(OutboxItem))
+    assert (row.status, row.attempts) == ("sent", 1)
+    assert len([m for m in slack.emu.dm_messages(bob) if m.by_bot]) == 1
