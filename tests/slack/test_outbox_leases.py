@@ -1,6 +1,8 @@
-"""How long a delivery handed straight to the worker is leased for, through the running bot:
-its lease counts from when the transaction that queued it leased it, not from when its send
-began (docs/testing-log.md, "The reliability core, a reviewer's pass")."""
+"""How long a send in flight keeps its delivery leased, through the running bot: a delivery
+handed straight to the worker counts its lease from when the transaction that queued it
+leased it, not from when its send began; one whose replica left the replicas table (a clean
+stop) is kept until its lease runs out (docs/testing-log.md, "The reliability core, a
+reviewer's pass", and the pass after it)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from bot.reliability.delivery import Outcome
+from bot.reliability.outbox import Claimed
 from handlers.outbox.welcome import WELCOME, welcome_key
 from handlers.outbox.worker import LEASE
 from storage import outbox
@@ -52,3 +56,35 @@ async def test_a_send_queued_by_a_slow_transaction_keeps_its_lease(slack: SlackH
         [row] = await s.scalars(select(OutboxItem))
     assert (row.status, row.attempts) == ("sent", 1)
     assert len([m for m in slack.emu.dm_messages(bob) if m.by_bot]) == 1
+
+
+async def test_a_send_in_flight_when_its_replica_leaves_waits_out_its_lease(
+    slack: SlackHarness,
+) -> None:
+    """A replica stopping cleanly leaves the replicas table once its worker's time to finish
+    is up, and its open requests pass on at once; a send Slack still holds then keeps its
+    lease, for another replica to take only when it runs out: taken at once, it could be
+    posted a second time while Slack was still answering the first (docs/operations.md)."""
+    bob = slack.user("bob")
+    held = asyncio.Event()
+    fault = slack.emu.faults.add("chat.postMessage", held=held)
+    now = slack.services.clock.now()
+    key = welcome_key(slack.team_id, bob)
+    await slack.services.outbox.once(slack.team_id, WELCOME, {"user": bob}, key=key, at=now)
+    await until_settled(slack, lambda rows, now: fault.hits == 1, "the held welcome")
+    await slack.services.inbox.leave()
+
+    async def claimed(at: datetime) -> list[Claimed]:
+        dead_before = at - timedelta(seconds=12)
+        return await slack.services.outbox.claim(
+            at, at + LEASE, 10, by="another-replica", dead_before=dead_before
+        )
+
+    assert await claimed(now + LEASE / 2) == []
+    later = now + LEASE + timedelta(seconds=1)
+    [taken] = await claimed(later)
+    assert taken.kind == WELCOME
+    await slack.services.outbox.finish(taken.id, Outcome("sent"), later, by="another-replica")
+    held.set()
+    await slack.settle()
+    await slack.services.inbox.heartbeat()
