@@ -74,7 +74,7 @@ async def give_in(s: AsyncSession, giving: Giving, keys: list[str], clock: Clock
     rules, stored = await rules_and_giver(s, team, giver)
     now = clock()
     recipients = [p.user_id for p in giving.recipients]
-    recent = now - r.UNDO_WINDOW
+    recent = now - giving.waited - r.UNDO_WINDOW
     try:
         said = giving.reason
         if giving.channel_tags:  # `/kudos`: a `#value` Slack linked to a channel is no reason

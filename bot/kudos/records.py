@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Row
@@ -57,6 +57,9 @@ class Giving:
     # Where the giver's confirmation is answered when that is known before giving (the
     # command's response_url): it loses its Undo button through it when Undo ends.
     confirm_url: str | None = None
+    # How long the request giving it waited to be worked (a replay, its replica dead): the
+    # same kudos given since it arrived (the giver sending it again) is its retry.
+    waited: timedelta = timedelta(0)
 
 
 @dataclass(frozen=True)

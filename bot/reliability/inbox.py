@@ -41,6 +41,7 @@ class Orphan:
     key: str
     body: dict[str, Any]
     replays: int
+    received_at: datetime  # when its replica stored it: a replay may come much later
 
 
 def _answer(
@@ -197,7 +198,12 @@ class Inbox:
                     continue
                 adopted.append(
                     Orphan(
-                        item.id, item.team_id, item.request_key, dict(item.body), item.replays + 1
+                        item.id,
+                        item.team_id,
+                        item.request_key,
+                        dict(item.body),
+                        item.replays + 1,
+                        item.received_at,
                     )
                 )
         return adopted

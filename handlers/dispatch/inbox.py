@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -19,11 +20,13 @@ from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
+from bot.clock import wall_clock
 from bot.services import Services
 from handlers.dispatch.workspace import from_elsewhere
 
 log = logging.getLogger("askaround.inbox")
 STORED = "askaround_inbox"  # context key: (team_id, request_key) of a stored request
+REPLAYED = "askaround_received_at"  # context key: when a replayed request was first stored
 
 
 def request_key(body: dict[str, Any]) -> str:
@@ -49,6 +52,15 @@ def command_key(command: dict[str, Any]) -> str:
 def team_of(context: Any, body: dict[str, Any]) -> str:
     team = context.team_id or context.enterprise_id or body.get("team_id") or ""
     return str(team)
+
+
+def waited(context: Any) -> timedelta:
+    """How long the request being handled waited since it was stored: nothing, unless it is a
+    replay (its replica died), which may come long after (every replica down a while). What
+    a giver did since it arrived was done in the meantime, however long ago. By the wall
+    clock, as the inbox keeps it (`bot.clock.wall_clock`)."""
+    at = context.get(REPLAYED)
+    return max(timedelta(0), wall_clock() - at) if isinstance(at, datetime) else timedelta(0)
 
 
 def stored(context: Any) -> tuple[str, str] | None:
@@ -151,7 +163,9 @@ async def replay_orphans(app: AsyncApp, services: Services) -> int:
         log.warning("replaying %s (its replica died before finishing)", orphan.key)
         services.metrics.replays.inc()
         request = AsyncBoltRequest(
-            body=orphan.body, mode="socket_mode", context={STORED: (orphan.team_id, orphan.key)}
+            body=orphan.body,
+            mode="socket_mode",
+            context={STORED: (orphan.team_id, orphan.key), REPLAYED: orphan.received_at},
         )
         response = await app.async_dispatch(request)
         if response.status >= 400:  # no listener took it: nothing will ever finish it

@@ -5,6 +5,7 @@ live in `handlers/surfaces/kudos_modal.py`."""
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -34,7 +35,7 @@ from handlers.client import marks
 from handlers.client.conversations import asked_if_group_dm, is_group_dm, private_now
 from handlers.client.directory import lookup_profile, lookup_profiles
 from handlers.client.messages import message_shown
-from handlers.dispatch.inbox import command_key
+from handlers.dispatch.inbox import command_key, waited
 from handlers.dispatch.router import Router
 from handlers.dispatch.workspace import workspace_of
 from handlers.surfaces.kudos_giving import (
@@ -123,10 +124,15 @@ def register(router: Router, services: Services) -> None:
             )
             await respond(response_type="ephemeral", **render_about(about, why_not))
         else:
-            await give_by_command(command, respond, client, team, text)
+            await give_by_command(command, respond, client, team, text, waited(context))
 
     async def give_by_command(
-        command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, team: str, text: str
+        command: dict[str, Any],
+        respond: AsyncRespond,
+        client: AsyncWebClient,
+        team: str,
+        text: str,
+        waited: timedelta,
     ) -> None:
         try:
             parsed = parse_kudos(text)
@@ -165,6 +171,7 @@ def register(router: Router, services: Services) -> None:
                 announcement=Announcement(reply_url=command.get("response_url")),
                 group_dm=group_dm,
                 confirm_url=command.get("response_url"),
+                waited=waited,
             )
 
         given = await give_to_people(

@@ -21,7 +21,7 @@ from handlers.blocks.kudos import HOME_GIVE_ACTION, THANK_ACTION
 from handlers.blocks.kudos_form import MODAL_CALLBACK
 from handlers.client.conversations import conversation_or_dm, is_group_dm, refusal_for_kudos
 from handlers.client.directory import GUEST_GIVES, SLACKBOT
-from handlers.dispatch.inbox import forget_refused
+from handlers.dispatch.inbox import forget_refused, waited
 from handlers.dispatch.router import Router, is_notice
 from handlers.dispatch.workspace import from_elsewhere, workspace_of
 from handlers.surfaces.kudos_giving import (
@@ -183,6 +183,7 @@ def register(router: Router, services: Services) -> None:
                     message_link=meta.get("link"), reply_url=meta.get("reply_url")
                 ),
                 group_dm=group_dm,
+                waited=waited(context),
             )
 
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from contextlib import closing
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, text, update
@@ -143,3 +144,35 @@ async def test_replaying_an_answered_greeting_or_help_says_nothing_again(
     await replay(slack)
     assert [m.text for m in slack.emu.dm_messages(alice) if m.by_bot] == greetings
     assert [e.text for e in slack.emu.ephemerals(alice)] == helps
+
+
+async def test_a_kudos_sent_again_while_the_first_waited_for_its_replay_is_given_once(
+    slack: SlackHarness,
+) -> None:
+    """Alice's `/kudos` is acked and its replica dies before working it; she sends it again,
+    and that one is given. Every replica is then down a while: the first is replayed 6
+    minutes later, past Undo's 5, when the retry check (`bot/kudos/retries.py`) looked back
+    from the replay and gave Bob the kudos twice. It looks back from when the request arrived."""
+    turns = slack.runner.bot.router.turns
+    for _ in range(AFTER_ACK_AT_ONCE):
+        await turns.acquire()
+    assert (await slack.command("alice", "/kudos", f"@bob {REASON}")).ok
+    [waiting] = in_flight_listeners()
+    waiting.cancel()
+    await asyncio.gather(waiting, return_exceptions=True)
+    for _ in range(AFTER_ACK_AT_ONCE):
+        turns.release()
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.drain()
+    assert len(await ledger(slack)) == 1
+
+    down = timedelta(minutes=6)
+    slack.advance(down)
+    async with slack.services.sessions() as s, s.begin():
+        [first] = await s.scalars(select(InboxItem).where(InboxItem.done_at.is_(None)))
+        first.replica_id = "dead-replica"
+        first.received_at -= down  # stored by the wall clock, which moved as much
+    await replay(slack)
+    assert [k.receiver_user_id for k in await ledger(slack)] == [slack.user("bob")]
+    assert len(kudos_posts(slack, "general")) == 1
+    assert "Already sent" in ephemeral_text(slack, "alice")
