@@ -277,6 +277,15 @@ async def seconds_of(session: AsyncSession, team_id: str, channel_id: str, ts: s
     return list(await session.scalars(statement.order_by(Kudos.id)))
 
 
+def seconded(row: Kudos) -> tuple[str, str] | None:
+    """The message (channel, ts) a seconding's entry reacted to, read from its act's key
+    (`second:CHANNEL:TS:REACTOR`); None for an entry that seconds nothing."""
+    if row.source != "second":
+        return None
+    parts = row.batch_key.split(":")
+    return (parts[1], parts[2]) if len(parts) == 4 else None
+
+
 async def shoutout_undone(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> bool:
     """Whether the message was a shout-out whose kudos were all undone since."""
     statement = select(Kudos.id).where(

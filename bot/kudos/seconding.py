@@ -13,8 +13,10 @@ from bot.profile import Profile
 from storage import kudos as ledger
 from storage import kudos_taken_back
 from storage import people as people_queries
+from storage.models import Kudos
 
 SECONDED_TAKEN_BACK = "An admin took those kudos back, so there is nothing to second."
+SECONDED_ALREADY = "You seconded these kudos already, so reacting again adds none."
 
 
 async def seconding(
@@ -46,15 +48,20 @@ async def seconding(
             if p is not None
         }
         original = rows[0]
+        first = await _first_act(s, team_id, rows)
+        thanked = await _thanked(s, team_id, first, key)
         # The shout-out is in the group DM its kudos were given in, if they were.
         in_group_dm = channel_id == original.channel_id and await tell.given_in_group_dm(
             s, team_id, original.batch_key
         )
-    if reactor.user_id in {row.giver_user_id for row in rows}:
+    if reactor.user_id in {row.giver_user_id for row in [*rows, *first]}:
         raise KudosRefused("These are your own kudos; react to someone else's to second it.")
     others = [u for u in receivers if u != reactor.user_id]
     if not others:
         raise KudosRefused("Kudos are for others: you can't second kudos to yourself.")
+    others = [u for u in others if (reactor.user_id, u) not in thanked]
+    if not others:
+        raise KudosRefused(SECONDED_ALREADY)
     recipients = tuple(
         Profile(
             user_id=u,
@@ -86,3 +93,42 @@ async def seconding(
         ),
         group_dm=in_group_dm,
     )
+
+
+async def _first_act(s: AsyncSession, team_id: str, rows: list[Kudos]) -> list[Kudos]:
+    """The live entries of the act of giving that a shout-out's entries (`rows`) second,
+    through any seconding reacted to in turn; `rows` when they second nothing still kept."""
+    seen: set[tuple[str, str]] = set()
+    while (reacted := ledger.seconded(rows[0])) is not None and reacted not in seen:
+        seen.add(reacted)
+        above = await ledger.of_shoutout(s, team_id, *reacted)
+        if not above:
+            break
+        rows = above
+    return rows
+
+
+async def _thanked(
+    s: AsyncSession, team_id: str, first: list[Kudos], key: str
+) -> set[tuple[str, str]]:
+    """Who thanks whom, live, for the act `first`: its own entries and those of every
+    seconding of its shout-out, and of theirs in turn. A seconding's reply is a message of
+    its own to react to, so without this one person thanked the same people for the same
+    thing once per reply in the thread (docs/testing-log.md, "Random walks of what people
+    do"). The act keyed `key` (this reaction, Slack sending it again) is left out: its repeat
+    is the ledger's to refuse."""
+    thanked = {(row.giver_user_id, row.receiver_user_id) for row in first}
+    places = {(r.shoutout_channel_id, r.shoutout_ts) for r in first}
+    waiting = list(places)
+    while waiting:
+        channel, ts = waiting.pop()
+        if channel is None or ts is None:
+            continue
+        for row in await ledger.seconds_of(s, team_id, channel, ts):
+            if row.batch_key != key:
+                thanked.add((row.giver_user_id, row.receiver_user_id))
+            place = (row.shoutout_channel_id, row.shoutout_ts)
+            if place not in places:
+                places.add(place)
+                waiting.append(place)
+    return thanked

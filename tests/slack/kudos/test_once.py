@@ -3,6 +3,8 @@ a second entry, a second shout-out or a second DM; the database's unique key dec
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import event, func, select
 
 from slack_emulator import Message
@@ -173,3 +175,39 @@ async def test_a_recipients_dm_is_recorded_with_its_delivery_in_one_transaction(
     assert any(s.startswith("INSERT INTO bot_dms") for s in dm)
     assert any(s.startswith("UPDATE outbox SET status") for s in dm)
     assert not [t for t in transactions if t is not dm and "INSERT INTO bot_dms" in str(t)]
+
+
+async def test_seconding_a_seconding_thanks_nobody_twice_for_one_thing(slack: SlackHarness) -> None:
+    """Alice thanks Bob; Carol seconds the shout-out and Maria seconds Carol's seconding, a
+    reply in its thread. Ten minutes later, past what "Already sent" looks back on, Carol
+    reacts to Maria's reply and Alice too: each thanked Bob for this already (Alice gave
+    it), and Bob had 5 kudos for one shout-out seconded twice, Alice's allowance paying for a
+    seconding of her own kudos. Each is told so; the ledger and `/kudos me` count 3. (Found
+    by the random walks, `tests/slack/test_people_at_random.py`.)"""
+    emu = slack.emu
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.settle()
+    [shoutout] = kudos_posts(slack, "general")
+    await emu.add_reaction(slack.user("carol"), shoutout.channel, shoutout.ts, "kudos")
+    await slack.settle()
+    [carols] = [m for m in kudos_posts(slack, "general") if m.thread_ts == shoutout.ts]
+    await emu.add_reaction(slack.user("maria"), carols.channel, carols.ts, "kudos")
+    await slack.settle()
+    [marias] = [m for m in kudos_posts(slack, "general") if m.ts not in (shoutout.ts, carols.ts)]
+    slack.advance(timedelta(minutes=10))
+    await slack.settle()
+    for handle in ("carol", "alice"):
+        await emu.add_reaction(slack.user(handle), marias.channel, marias.ts, "kudos")
+        await slack.settle()
+    said = emu.ephemerals(slack.user("carol"))[-1].text
+    assert said.startswith("You seconded these kudos already"), said
+    said = emu.ephemerals(slack.user("alice"))[-1].text
+    assert said.startswith("These are your own kudos"), said
+    thanks = sorted((k.giver_user_id, k.source) for k in await ledger(slack))
+    assert thanks == sorted(
+        [(slack.user("alice"), "command")] + [(slack.user(h), "second") for h in ("carol", "maria")]
+    )
+    await slack.command("bob", "/kudos", "me")
+    await slack.settle()
+    assert "3 received" in emu.ephemerals(slack.user("bob"))[-1].text
+    assert len(kudos_posts(slack, "general")) == 3
