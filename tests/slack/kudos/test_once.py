@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import event, func, select
 
 from slack_emulator import Message
@@ -177,6 +178,7 @@ async def test_a_recipients_dm_is_recorded_with_its_delivery_in_one_transaction(
     assert not [t for t in transactions if t is not dm and "INSERT INTO bot_dms" in str(t)]
 
 
+@pytest.mark.postgres_too  # storage.kudos.seconded on a seconding's entry
 async def test_seconding_a_seconding_thanks_nobody_twice_for_one_thing(slack: SlackHarness) -> None:
     """Alice thanks Bob; Carol seconds the shout-out and Maria seconds Carol's seconding, a
     reply in its thread. Ten minutes later, past what "Already sent" looks back on, Carol
