@@ -101,7 +101,7 @@ class Given:
     word: str
     giver: str
     receivers: tuple[str, ...]
-    where: str  # general, hush (a private channel) or dm
+    where: str  # general, hush (a private channel), dm, or seconding (of kudos in either)
     at: datetime
     sent: bool = False  # the bot said "Kudos sent"
     confirmation: Ephemeral | Message | None = None  # with its Undo button
@@ -295,7 +295,7 @@ class PeopleAtRandom(RuleBasedStateMachine):
             assert after == before, f"Undo pressed {self.slack.services.clock.now() - given.at}"
 
     def shown_in_a_channel(self) -> list[Given]:
-        return [g for g in self.given if g.sent and g.where != "dm"]
+        return [g for g in self.given if g.sent and g.where in ("general", "hush")]
 
     def shoutout(self, given: Given) -> Message | None:
         for message in self.slack.emu.messages(self.slack.channel(given.where)):
@@ -308,15 +308,24 @@ class PeopleAtRandom(RuleBasedStateMachine):
         """Someone reacts :kudos: to a shout-out in #general or #hush."""
         handle = self.handles[who]
         public = self.shown_in_a_channel()
-        shoutout = self.shoutout(public[pick % len(public)]) if public else None
-        if handle in self.left or shoutout is None:
+        seconded = public[pick % len(public)] if public else None
+        shoutout = self.shoutout(seconded) if seconded else None
+        if seconded is None or shoutout is None or handle in self.left:
             return
         user = self.slack.user(handle)
+        before = len(self.slack.emu.ephemerals(user))
         delivery = self.world.run(
             self.slack.emu.add_reaction(user, shoutout.channel, shoutout.ts, "kudos")
         )
         self.world.did["seconded"] += 1
         self.act(delivery)
+        told = self.slack.emu.ephemerals(user)[before:]
+        confirmation = next((e for e in told if "kudos_undo" in actions(e)), None)
+        if confirmation is not None:  # its Undo is pressed as a gift's is
+            now = self.slack.services.clock.now()
+            self.given.append(
+                Given(seconded.word, handle, (), "seconding", now, confirmation=confirmation)
+            )
 
     @rule(pick=st.integers(0, 20))
     def take_back(self, pick: int) -> None:
@@ -654,7 +663,7 @@ class PeopleAtRandom(RuleBasedStateMachine):
                 if m.by_bot and not m.thread_ts and any(w in m.text for w in words)
             )
             assert [t for t, n in said.items() if n > 1] == [], user
-        private = [g.word for g in self.given if g.where != "general"]
+        private = [g.word for g in self.given if g.where in ("hush", "dm")]
         private += [a.word for a in self.asked if a.where == "dm"]
         for name in PUBLIC:
             for message in self.slack.emu.messages(self.slack.channel(name)):
