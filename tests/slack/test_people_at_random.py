@@ -54,7 +54,7 @@ T = TypeVar("T")
 # when there is nothing to act on.
 # CI runs a few dozen short walks, the same ones each run; `thorough` (the default) draws new
 # ones, more and longer.
-WALKS = {"ci": (20, 35), "thorough": (100, 40)}
+WALKS = {"ci": (20, 40), "thorough": (100, 40)}
 UNDO_MINUTES = 5
 ALLOWANCE = 5  # the workspace's default daily allowance
 # Each walk's five, by place: the last three know terraform, and work at its first hour (14:00
@@ -115,6 +115,7 @@ class Asked:
     asker: str
     where: str  # dm, help (watched) or general (a mention)
     message: Message
+    agreed: bool = False  # pressed "Ask colleagues privately" or "Find an expert"
 
 
 @dataclass
@@ -433,18 +434,21 @@ class PeopleAtRandom(RuleBasedStateMachine):
             )
         self.act(None)
         self.world.did[f"asked in {where}"] += 1
-        self.asked.append(Asked(word, handle, where, message))
+        asked = Asked(word, handle, where, message, agreed=where == "general")
+        self.asked.append(asked)
         if not go_on:
             return
         if where == "dm":
             prompts = [m for m in slack.emu.dm_messages(user) if "question_consent" in actions(m)]
             if prompts:
+                asked.agreed = True
                 self.act(
                     self.world.run(slack.emu.click(user, "question_consent", message=prompts[-1]))
                 )
         elif where == "help":
             nudges = [e for e in slack.emu.ephemerals(user) if "nudge_ask" in actions(e)]
             if nudges:
+                asked.agreed = True
                 self.act(self.world.run(slack.emu.click(user, "nudge_ask", message=nudges[-1])))
 
     def requests(self, handle: str) -> list[Message]:
@@ -650,6 +654,18 @@ class PeopleAtRandom(RuleBasedStateMachine):
             assert not [o for o in mine if o.status == "pending"], f"{handle} left, still asked"
             late = [o for o in mine if aware(o.created_at) > when]
             assert not late, f"{handle} was asked after leaving"
+        # Nobody is asked of a question its asker did not agree to have asked, and nothing is
+        # said of it in the watched channel.
+        unasked = [a for a in self.asked if not a.agreed]
+        for question in read.questions:
+            for asked in unasked:
+                if asked.word in question.text:
+                    assert not [o for o in read.offers if o.question_id == question.id], asked
+        for asked in unasked:
+            if asked.where == "help":
+                thread = self.slack.emu.messages(self.slack.channel("help"))
+                said = [m.text for m in thread if m.by_bot and m.thread_ts == asked.message.ts]
+                assert said == [], said
 
     @invariant()
     def no_dm_twice_and_private_words_stay_private(self) -> None:
