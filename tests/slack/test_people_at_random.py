@@ -44,6 +44,7 @@ from slack_emulator import Delivery, Ephemeral, Message
 from storage.models import Kudos, Offer, Question
 from tests.domain.properties import PROFILE
 from tests.slack.harness import SlackHarness, bot_in_process
+from tests.slack.kudos.world import configure
 
 T = TypeVar("T")
 
@@ -54,13 +55,13 @@ T = TypeVar("T")
 # when there is nothing to act on.
 # CI runs a few dozen short walks, the same ones each run; `thorough` (the default) draws new
 # ones, more and longer.
-WALKS = {"ci": (20, 40), "thorough": (100, 40)}
+WALKS = {"ci": (16, 40), "thorough": (100, 40)}
 UNDO_MINUTES = 5
 ALLOWANCE = 5  # the workspace's default daily allowance
 # Each walk's five, by place: the last three know terraform, and work at its first hour (14:00
 # UTC on a Tuesday), when Tokyo's day is nearly over.
 ZONES = ("Europe/London", "Asia/Tokyo", "America/New_York", "Europe/Madrid", "Europe/London")
-PUBLIC = ("general", "help")
+PUBLIC = ("general", "help", "kudos")
 
 
 def aware(moment: datetime) -> datetime:
@@ -182,7 +183,7 @@ class PeopleAtRandom(RuleBasedStateMachine):
             slack.users[handle] = user.id
             self.handles.append(handle)
             self.zone[handle] = zone
-            for channel in ("help", "hush"):
+            for channel in ("help", "hush", "kudos"):
                 ws.join(slack.channel(channel), user.id)
         world.run(slack.settle())
         for handle in self.handles[2:]:
@@ -190,7 +191,9 @@ class PeopleAtRandom(RuleBasedStateMachine):
         world.run(slack.settle())
 
     def teardown(self) -> None:
-        """Everyone of the walk leaves, so no later walk's question asks them."""
+        """Everyone of the walk leaves, so no later walk's question asks them, and the
+        workspace has no kudos channel again."""
+        self.world.run(configure(self.slack, kudos_channel_id=None))
         for handle in self.handles:
             if handle not in self.left:
                 self.world.run(self.slack.emu.change_user(self.slack.user(handle), deleted=True))
@@ -299,10 +302,20 @@ class PeopleAtRandom(RuleBasedStateMachine):
         return [g for g in self.given if g.sent and g.where in ("general", "hush")]
 
     def shoutout(self, given: Given) -> Message | None:
-        for message in self.slack.emu.messages(self.slack.channel(given.where)):
-            if message.by_bot and given.word in message.text and "gave kudos" in message.text:
-                return message
+        """Where the kudos were given, or in the kudos channel."""
+        for channel in (given.where, "kudos"):
+            for message in self.slack.emu.messages(self.slack.channel(channel)):
+                if message.by_bot and given.word in message.text and "gave kudos" in message.text:
+                    return message
         return None
+
+    @rule(on=st.booleans())
+    def admin_sets_a_kudos_channel(self, on: bool) -> None:
+        """An admin sets #kudos as the kudos channel, where public shout-outs then go, or
+        clears it."""
+        where = self.slack.channel("kudos") if on else None
+        self.world.run(configure(self.slack, kudos_channel_id=where))
+        self.act(None)
 
     @rule(who=st.integers(0, 4), pick=st.integers(0, 20))
     def second(self, who: int, pick: int) -> None:
@@ -328,13 +341,23 @@ class PeopleAtRandom(RuleBasedStateMachine):
                 Given(seconded.word, handle, (), "seconding", now, confirmation=confirmation)
             )
 
-    @rule(pick=st.integers(0, 20))
-    def take_back(self, pick: int) -> None:
-        """Maria, an admin, takes back the kudos of a shout-out, with a reason."""
+    @rule(pick=st.integers(0, 20), seconding=st.booleans())
+    def take_back(self, pick: int, seconding: bool) -> None:
+        """Maria, an admin, takes back the kudos of a shout-out, or of a seconding replied in
+        its thread, with a reason."""
         public = self.shown_in_a_channel()
         shoutout = self.shoutout(public[pick % len(public)]) if public else None
         if shoutout is None:
             return
+        if seconding:
+            replies = [
+                m
+                for m in self.slack.emu.messages(shoutout.channel)
+                if m.by_bot and m.thread_ts == shoutout.ts and "seconds this" in m.text
+            ]
+            if not replies:
+                return
+            shoutout = replies[pick % len(replies)]
         maria = self.slack.user("maria")
         self.act(
             self.world.run(self.slack.emu.message_shortcut(maria, "take_back_kudos", shoutout))
@@ -346,7 +369,7 @@ class PeopleAtRandom(RuleBasedStateMachine):
             self.slack.emu.submit_view(maria, modal.id, {"reason": {"text": "a mistake"}})
         )
         self.act(submitted)
-        self.world.did["taken back"] += 1
+        self.world.did["seconding taken back" if seconding else "taken back"] += 1
 
     @rule(
         who=st.integers(0, 4),
@@ -690,7 +713,7 @@ class PeopleAtRandom(RuleBasedStateMachine):
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[World]:
     """The run's bot, on its own event loop (the walks are synchronous), with #help watched
-    by Maria, an admin, and a private #hush."""
+    by Maria, an admin, a private #hush and a #kudos an admin may make the kudos channel."""
     loop = asyncio.new_event_loop()
     stack = AsyncExitStack()
     try:
@@ -700,6 +723,7 @@ def world(tmp_path: Path) -> Iterator[World]:
         humans = [slack.user(h) for h in ("alice", "bob", "carol", "maria")]
         slack.channels["help"] = ws.add_channel("help", members=humans).id
         slack.channels["hush"] = ws.add_channel("hush", is_private=True, members=humans).id
+        slack.channels["kudos"] = ws.add_channel("kudos", members=humans).id
         ws.user(slack.user("maria")).is_admin = True
         slack.services.clock.freeze(datetime(2026, 11, 17, 10, 0, tzinfo=UTC))
         world.run(slack.command("maria", "/ask", "watch", channel="help"))
