@@ -55,7 +55,7 @@ T = TypeVar("T")
 # when there is nothing to act on.
 # CI runs a few dozen short walks, the same ones each run; `thorough` (the default) draws new
 # ones, more and longer.
-WALKS = {"ci": (16, 40), "thorough": (100, 40)}
+WALKS = {"ci": (18, 40), "thorough": (100, 40)}
 UNDO_MINUTES = 5
 ALLOWANCE = 5  # the workspace's default daily allowance
 # Each walk's five, by place: the last three know terraform, and work at its first hour (14:00
@@ -671,6 +671,13 @@ class PeopleAtRandom(RuleBasedStateMachine):
             assert len(here) <= 1, question.id
             if question.helper_user_id is not None:
                 assert question.helper_user_id in {o.candidate_user_id for o in accepted}
+            # Once someone helps, or it is solved or closed, nobody is still being asked.
+            if question.status != "open":
+                pending = [o for o in read.offers if o.question_id == question.id]
+                assert not [o for o in pending if o.status == "pending"], question.status
+                for handle in self.here():
+                    for request in self.requests(handle):
+                        assert question.text not in request.text, (handle, question.status)
         for handle, when in self.left.items():
             user = self.slack.user(handle)
             mine = [o for o in read.offers if o.candidate_user_id == user]
