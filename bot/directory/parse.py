@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from bot.control_chars import without_invisible
 from bot.directory.skills import QUOTE_MARKS, normalise_skill
 from bot.directory.status import (
+    a_year_at_most,
     beyond_a_year,
     no_such_day,
     until_date,
@@ -55,6 +56,20 @@ _SAID_AS = re.compile(r"^(?P<before>.*?)\s+as(?:\s+(?P<rel>.*?))?\s*$", re.IGNOR
 
 class SkillsSyntaxError(UserError):
     """What someone typed after `/skills` does not parse; the message says what would."""
+
+
+class AwayTooLong(SkillsSyntaxError):
+    """`/skills away` past a year (`beyond_a_year`): `latest`, the furthest day, which Slack
+    shows as it shows the day in a reply that sets someone away (`told_as`); the message
+    writes it `2027-11-26 (Friday)` for any other reader."""
+
+    def __init__(self, latest: date) -> None:
+        super().__init__(a_year_at_most(f"{latest:%Y-%m-%d} ({latest:%A})"))
+        self.latest = latest
+
+    def told_as(self, day: str) -> SkillsSyntaxError:
+        """The refusal with the furthest day written as `day`."""
+        return SkillsSyntaxError(a_year_at_most(day))
 
 
 @dataclass(frozen=True)
@@ -384,7 +399,9 @@ def parse_away(rest: str, today: date) -> date:
             raise SkillsSyntaxError(missing)
         day = until_date(f"until {rest}", today)
         if day is not None and day >= today:
-            raise SkillsSyntaxError(beyond_a_year(day, today) or _back_or_away(day, today))
+            if (latest := beyond_a_year(day, today)) is not None:
+                raise AwayTooLong(latest)
+            raise SkillsSyntaxError(_back_or_away(day, today))
         raise SkillsSyntaxError(
             f"I can't tell until when {_echoed(rest, True)} is: say {until_forms(today)}."
         )
@@ -398,8 +415,8 @@ def parse_away(rest: str, today: date) -> date:
             f"{until.isoformat()} is not in the future: `until` names the day you are back, "
             "so `until tomorrow` to be away today."
         )
-    if (too_far := beyond_a_year(until, today)) is not None:
-        raise SkillsSyntaxError(too_far)
+    if (latest := beyond_a_year(until, today)) is not None:
+        raise AwayTooLong(latest)
     return until
 
 

@@ -89,15 +89,19 @@ def latest_back(today: date) -> date:
         return today.replace(year=today.year + 1, day=28)
 
 
-def beyond_a_year(until: date, today: date) -> str | None:
-    """Why being away `until` a day after `latest_back` is refused; None within it."""
+def beyond_a_year(until: date, today: date) -> date | None:
+    """The furthest day one may be away until (`latest_back`) when `until` is after it;
+    None within it."""
     latest = latest_back(today)
-    if until <= latest:
-        return None
+    return latest if until > latest else None
+
+
+def a_year_at_most(latest: str) -> str:
+    """The refusal of a day after `latest_back`; `latest`, that day as the reader's medium
+    shows it (Slack's date token in Slack, as the reply to a day within the year shows it)."""
     return (
-        f"You can be away for a year at most: until {latest:%Y-%m-%d} ({latest:%A}) at the "
-        "latest. Set it again nearer the time, or `/skills optout` to stop questions until "
-        "you say `/skills back`."
+        f"You can be away for a year at most: until {latest} at the latest. Set it again "
+        "nearer the time, or `/skills optout` to stop questions until you say `/skills back`."
     )
 
 
@@ -106,7 +110,7 @@ MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")  # `2026-12-7` too
 _FOR = re.compile(r"(\d{1,3}|[a-z]+)\s+(day|days|week|weeks)")
 _UNTIL = re.compile(r"(?:until|till|til|untill)\s")
 _DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?")
@@ -167,13 +171,20 @@ def no_such_day(words: str) -> str | None:
     if not _ISO.fullmatch(text):
         return None
     try:
-        date.fromisoformat(text)
+        _iso_date(text)
     except ValueError:
         year, month, day = (int(part) for part in text.split("-"))
         if (month, day) == (2, 29):
             return f"{year} has no 29 February: it is not a leap year."
         return f"{text} is not a day on the calendar."
     return None
+
+
+def _iso_date(text: str) -> date:
+    """`2026-12-07` or `2026-12-7` (`_ISO`), which `date.fromisoformat` refuses; ValueError
+    for no day on the calendar."""
+    year, month, day = (int(part) for part in text.split("-"))
+    return date(year, month, day)
 
 
 def _past_the_month(day: int, month: int) -> str | None:
@@ -190,7 +201,7 @@ def _past_the_month(day: int, month: int) -> str | None:
 def _named_day(text: str, today: date) -> date | None:
     if _ISO.fullmatch(text):
         try:
-            return date.fromisoformat(text)
+            return _iso_date(text)
         except ValueError:
             return None
     if text in ("yesterday", "today", "tomorrow"):  # the first two past: the caller says so

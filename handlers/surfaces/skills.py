@@ -74,7 +74,10 @@ async def run_command(
     colleague in Slack before their profile is shown (raising a UserError for nobody)."""
     d = services.directory
     me = visibility.person(user_id)
-    command = p.parse_command(text, d.today(tz))
+    try:
+        command = p.parse_command(text, d.today(tz))
+    except p.AwayTooLong as refused:  # the furthest day as a reply setting it would say it
+        raise refused.told_as(back_on(datetime.combine(refused.latest, time(), zone(tz)))) from None
     match command:
         case p.Show(user_id=None):
             return render_profile(await d.profile(team_id, user_id, me), is_owner=True, reader=tz)

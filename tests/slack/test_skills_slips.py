@@ -64,6 +64,9 @@ async def test_away_until_words_count_from_the_persons_own_day(slack: SlackHarne
         "away for a week": "2026-12-03 (Thursday)",
         "away for two weeks": "2026-12-10 (Thursday)",
         "away for ten days": "2026-12-06 (Sunday)",
+        # A date without its leading zeros, once "I can't tell until when":
+        "away until 2026-12-4": "2026-12-04 (Friday)",
+        "away until 2027-1-05": "2027-01-05 (Tuesday)",
     }
     for text, until in cases.items():
         back = day_back(until.split()[0], PARIS)
@@ -78,13 +81,21 @@ async def test_away_is_a_year_at_most_from_the_persons_own_day(slack: SlackHarne
     """`away for 900 weeks` was taken: a date nobody would remember setting, hiding them from
     every question for 17 years. A year from Alice's own Thursday (UTC is still on Wednesday)
     is the most: a day later is refused with the limit, and her status stays as it was;
-    `/skills optout` is the way to be away with no end."""
+    `/skills optout` is the way to be away with no end. The furthest day is written as the
+    reply setting it writes it, in Slack's words in her own zone (until 7 December
+    "2027-11-26 (Friday)", where a day within the year was Slack's "Friday, November 26th")."""
     slack.services.clock.freeze(WEDNESDAY_LATE_UTC)
-    for text in ("for 900 weeks", "for 53 weeks", "until 2027-11-27", "until 2999-01-01"):
+    latest = day_back("2027-11-26", PARIS)
+    for text in (
+        "for 900 weeks",
+        "for 53 weeks",
+        "until 2027-11-27",
+        "until 2999-01-01",
+        "2999-1-1",
+    ):
         said = await skills(slack, "alice", f"away {text}")
-        assert said.startswith(
-            "You can be away for a year at most: until 2027-11-26 (Friday) at the latest."
-        ), (text, said)
+        assert said.startswith(f"You can be away for a year at most: until {latest}"), (text, said)
+        assert "(Friday) at the latest." not in said
         assert "/skills optout" in said
     await skills(slack, "alice", "")
     profile = str(slack.emu.ephemerals(slack.user("alice"))[-1].blocks)

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.directory.status import until_date
+from bot.directory.status import no_such_day, until_date
 from bot.timezone import local_date
 
 # Nothing here depends on the database: the PostgreSQL pass of scripts/test skips it.
@@ -29,10 +29,16 @@ def test_counts_and_calendar_dates() -> None:
     assert until_date("until 3rd march", FRIDAY) == date(2027, 3, 3)
     assert until_date("until december 24", FRIDAY) == date(2026, 12, 24)
     assert until_date("until 2026-01-01", FRIDAY) == date(2026, 1, 1)  # the caller refuses it
+    # without leading zeros, as many type a date (until 7 December "I can't tell until when")
+    assert until_date("until 2026-12-7", FRIDAY) == date(2026, 12, 7)
+    assert until_date("until 2027-1-5", FRIDAY) == date(2027, 1, 5)
+    assert no_such_day("until 2027-2-29") == "2027 has no 29 February: it is not a leap year."
+    assert no_such_day("until 2026-13-1") == "2026-13-1 is not a day on the calendar."
 
 
 def test_what_is_not_a_date_is_none() -> None:
-    for words in ("until 30 feb", "until 2026-02-30", "until soon", "for ever", "friday", ""):
+    dates = ("until 30 feb", "until 2026-02-30", "until 2026-2-30", "until 26-12-7")
+    for words in (*dates, "until soon", "for ever", "friday", ""):
         assert until_date(words, FRIDAY) is None, words
     assert until_date("until next 24 dec", FRIDAY) is None
 
