@@ -7,6 +7,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from bot.safe_text import whole_characters
+from storage.people import NAME_LENGTHS
+
 # Why Slack left unsaid whether someone is a member of the workspace or its guest: it would
 # not describe them ("refused"), or described them without saying ("left_out").
 MembershipUnsaid = Literal["refused", "left_out"]
@@ -47,9 +50,26 @@ class Profile:
     def columns(self, kept: Collection[str] = ()) -> dict[str, Any]:
         """The row to write of what Slack said, for every writer of profiles (a look-up, an
         event, the directory sync); `kept` are left as stored."""
-        return {"user_id": self.user_id} | {
-            column: getattr(self, field) for field, column in COLUMNS.items() if field not in kept
-        }
+        return fitted(
+            {"user_id": self.user_id}
+            | {
+                column: getattr(self, field)
+                for field, column in COLUMNS.items()
+                if field not in kept
+            }
+        )
+
+
+def fitted(row: dict[str, Any]) -> dict[str, Any]:
+    """A person's row with its names cut to what their columns keep, ending in `…`, where a
+    character as a reader sees it ends (`whole_characters`: a cut at a code point split a
+    👩‍💻 or an accent): every writer of what Slack or a file says of someone stores it
+    through this (`columns`, an import), so the directory sync compares what it would store."""
+    return row | {
+        field: whole_characters(value, length - 1) + "…"
+        for field, length in NAME_LENGTHS.items()
+        if isinstance(value := row.get(field), str) and len(value) > length
+    }
 
 
 # A profile's fields and the columns that store them.

@@ -75,7 +75,10 @@ async def upsert_profiles(
     await execute(
         session,
         _upsert_statement(dialect_of(session), fields),
-        [{**fitted(profile), "team_id": team_id, "updated_at": now} for profile in profiles],
+        [
+            {**_refuse_long_names(profile), "team_id": team_id, "updated_at": now}
+            for profile in profiles
+        ],
     )
 
 
@@ -95,19 +98,21 @@ async def upsert_profiles_in_order(
     await upsert_profiles(session, team_id, run)
 
 
-# Slack documents no length for a name: one longer than its column is kept cut to it, with
-# `…` (PostgreSQL refuses the row, where SQLite would keep it whole).
-_LENGTHS = {field: getattr(PEOPLE.c[field].type, "length", None) for field in ("name", "real_name")}
+# Slack documents no length for a name: the columns' (PostgreSQL refuses a longer one, where
+# SQLite would keep it whole). Each writer cuts a name to them first (`bot.profile.fitted`,
+# where a character as a reader sees it is known); a longer one here is a bug, refused.
+NAME_LENGTHS = {
+    field: length
+    for field in ("name", "real_name")
+    if (length := getattr(PEOPLE.c[field].type, "length", None))
+}
 
 
-def fitted(profile: dict[str, Any]) -> dict[str, Any]:
-    """A person's row with the names Slack said cut to what their columns keep: every writer
-    of what Slack says of someone (`upsert_profiles`, an import) stores it through this."""
-    return profile | {
-        field: value[: length - 1] + "…"
-        for field, length in _LENGTHS.items()
-        if isinstance(value := profile.get(field), str) and length and len(value) > length
-    }
+def _refuse_long_names(profile: dict[str, Any]) -> dict[str, Any]:
+    for field, length in NAME_LENGTHS.items():
+        if isinstance(value := profile.get(field), str) and len(value) > length:
+            raise ValueError(f"{field} longer than its {length} characters: fit it first")
+    return profile
 
 
 @cache

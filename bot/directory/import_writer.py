@@ -15,7 +15,7 @@ from bot.directory.import_report import ImportReport
 from bot.directory.import_rows import PersonRow
 from bot.directory.parse import NetworkInput
 from bot.directory.skills import Vocabulary, skill_key
-from bot.profile import Profile
+from bot.profile import Profile, fitted
 from storage import people as people_q
 from storage import people_import as q
 from storage import routing_changes, team_history
@@ -277,7 +277,7 @@ def _fields(accepted: Accepted, person: dict[str, Any] | None) -> dict[str, Any]
     """The person's PERSON_FIELDS after the row: what the row says, else what Slack says,
     else what is recorded."""
     row, profile, old = accepted.row, accepted.profile, person or _NEW_PERSON
-    return people_q.fitted(
+    return fitted(
         {
             "name": row.handle or profile.name or old["name"],
             "real_name": row.name or profile.real_name or old["real_name"],

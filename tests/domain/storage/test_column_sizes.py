@@ -48,7 +48,7 @@ BOUNDED = {
     "people.team_name": "validated: bot.directory.import_rows (200)",
     "people.email": "validated: bot.directory.import_rows (320); Slack's are addresses",
     "people.tz": "validated: a known zone or UTC±hh:mm (bot.timezone)",
-    # Slack's names, documented with no length: cut with `…` (storage.people.fitted).
+    # Slack's names, documented with no length: cut with `…` (bot.profile.fitted).
     "people.name": "cut",
     "people.real_name": "cut",
     # Written by nobody but the defaults (bot.workspace_settings keeps a renamed value's).

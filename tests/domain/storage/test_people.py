@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.profile import Profile, fitted
 from storage import people
 
 
@@ -56,15 +58,26 @@ async def test_a_name_longer_than_its_column_is_kept_cut_to_it(
 ) -> None:
     """Slack documents no length for a name; one longer than the 200 characters the people
     table keeps is stored cut to them, ending in `…` (PostgreSQL refused the row, failing
-    every request of that person's, where SQLite kept it whole)."""
-    long = "مرحبا שלום 🎉👩‍💻 Maximilian-Alexander " * 10
+    every request of that person's, where SQLite kept it whole), and cut where a character as
+    a reader sees it ends: until 7 December at the 199th code point, which left half a 👩‍💻
+    (a woman and a dangling joiner) or a letter without its accent. Storage refuses a name
+    nobody cut rather than cut it a second way."""
+    emoji = "a" * 197 + "👩\u200d💻" + " Maximilian-Alexander" * 3  # 💻 is the 200th
+    accent = "e" * 198 + "e\u0301" + "tienne" * 3  # its accent is the 200th
+    row = Profile("U1", name=emoji, real_name=accent, tz="Europe/Paris").columns()
     async with sessions() as s, s.begin():
-        await people.upsert_profile(s, "T1", "U1", name=long, real_name=long, tz="Europe/Paris")
+        await people.upsert_profile(
+            s, "T1", "U1", **{k: v for k, v in row.items() if k != "user_id"}
+        )
     async with sessions() as s:
         person = await people.get_person(s, "T1", "U1")
         assert person is not None
-        cut = long[:199] + "…"
-        assert (person.name, person.real_name) == (cut, cut)
+        assert (person.name, person.real_name) == ("a" * 197 + "…", "e" * 198 + "…")
+    long = "مرحبا שלום 🎉 Maximilian-Alexander " * 10
+    assert fitted({"name": long})["name"] == long[:199] + "…"  # no character straddles the cut
+    with pytest.raises(ValueError, match="name longer than its 200 characters"):
+        async with sessions() as s, s.begin():
+            await people.upsert_profile(s, "T1", "U2", name=long)
 
 
 async def test_names_are_told_apart_in_one_statement(
