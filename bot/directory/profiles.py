@@ -397,7 +397,10 @@ class ProfileService:
                 for x in vocabulary.suggest(topic, 5)
                 if x.key in vocabulary.team_keys and x.key != key
             ]
-            return WhoAnswer(topic, None, topic, suggestions=tuple(hints[:3]))
+            # A skill the vocabulary knows by its name ("Kubernetes" for `kubernetes`, `k8s`),
+            # as a list of its experts says it; anything else as typed.
+            named = vocabulary.name(key) if key in vocabulary.names else topic
+            return WhoAnswer(topic, None, named, suggestions=tuple(hints[:3]))
         rows.sort(
             key=lambda r: (-r.skill.level, -r.skill.evidence, -r.skill.updated_at.timestamp())
         )

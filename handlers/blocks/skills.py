@@ -186,7 +186,7 @@ def render_text(text: str) -> dict[str, Any]:
 def render_who(answer: WhoAnswer, reader: str | None = None) -> dict[str, Any]:
     """`/skills who`, as `reader` (the typist's time zone) reads it (`back_on`)."""
     name = safe_text(answer.name)
-    if not answer.experts:  # the name as typed, which may be a paste of anything
+    if not answer.experts:  # a known skill's name, or as typed, which may be a paste of anything
         text = f"Nobody has declared {_bold(clip(name, QUOTED_CHARS))} yet."
         if answer.suggestions:
             tries = (f"`/skills who {safe_text(s.key)}`" for s in answer.suggestions)
