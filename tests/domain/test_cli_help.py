@@ -51,7 +51,8 @@ def test_each_help_fits_a_terminal(argv: list[str], monkeypatch: pytest.MonkeyPa
 def test_what_the_settings_help_promises(monkeypatch: pytest.MonkeyPatch) -> None:
     """`show`'s columns, `none` to clear a list, and Slack asked about a channel when it can."""
     text = " ".join(help_of(["settings"], monkeypatch).split())
-    assert "`default` (what a new workspace has) or `set`" in text
+    said = "`default` (its value is what a new workspace has, set back to it or never changed)"
+    assert f"{said} or `set`" in text
     assert "`none` clears a list" in text
     assert "SLACK_BOT_TOKEN" in text
 

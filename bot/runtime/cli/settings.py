@@ -50,7 +50,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="show or change a workspace's settings (values, allowances, channels, digests)",
         description=textwrap.fill(
             "Show a workspace's settings, or change one. `show` (or `get`) prints each key, or "
-            "the KEY named, `default` (what a new workspace has) or `set`, and its value; "
+            "the KEY named, `default` (its value is what a new workspace has, set back to it "
+            "or never changed) or `set`, and its value; "
             "`set` takes the same text, and `none` clears a list; askaround_admins takes "
             "people by member id, email or handle. Needs only ASKAROUND_DATABASE_URL; with "
             "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET set too, Slack is asked about a channel. "

@@ -322,6 +322,12 @@ async def test_show_says_every_value_and_where_it_comes_from(
     rows = [line.split(maxsplit=2) for line in out.splitlines()]
     assert all(len(row) == 3 for row in rows), out
     assert ["values", "set", "none"] in rows and ["kudos_channel", "default", "none"] in rows
+    # `default` says the value is a new workspace's, as docs/settings.md says, whoever set it:
+    # a key set back to it is `default` again, not `set`.
+    for value, source in (("7", "set"), ("5", "default")):
+        await cli(capsys, "set", "daily_allowance", value)
+        code, out, _err = await cli(capsys, "show", "daily_allowance")
+        assert (code, out.split()) == (0, ["daily_allowance", source, value]), out
 
 
 @pytest.mark.usefixtures("database_only")
