@@ -11,9 +11,7 @@ conversations the app is in.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from . import shapes
 from .delivery import Delivery
@@ -47,7 +45,7 @@ class Changes(People):
         for name, value in fields.items():
             setattr(user, name, value)
         if fields.get("tz") is not None:
-            _set_tz(user, str(fields["tz"]))
+            ws.set_tz(user, str(fields["tz"]))
         user.updated = int(ws.now())
         return await self._user_event("user_change", user, cache_ts=int(ws.now()))
 
@@ -204,10 +202,3 @@ class Changes(People):
 
 def _kind(channel: Channel, verb: str) -> str:
     return f"{'group' if channel.is_private else 'channel'}_{verb}"
-
-
-def _set_tz(user: User, tz: str) -> None:
-    now = datetime.now(ZoneInfo(tz))
-    offset = now.utcoffset()
-    user.tz_label = now.tzname() or tz
-    user.tz_offset = int(offset.total_seconds()) if offset else 0

@@ -130,19 +130,29 @@ class Directory:
         title: str = "",
         is_bot: bool = False,
     ) -> User:
-        now = datetime.now(ZoneInfo(tz))
-        offset = now.utcoffset()
-        return User(
+        user = User(
             id=uid,
             name=name,
             real_name=real_name,
             email=email,
             tz=tz,
-            tz_label=now.tzname() or tz,
-            tz_offset=int(offset.total_seconds()) if offset else 0,
+            tz_label=tz,
+            tz_offset=0,
             title=title,
             is_bot=is_bot,
         )
+        self.set_tz(user, tz)
+        return user
+
+    def set_tz(self, user: User, tz: str) -> None:
+        """Give `user` zone `tz`, with the label and offset Slack sends beside it as they are
+        at the workspace's `clock`, as Slack's are at its own now (the real clock's gave a
+        test frozen in winter the offset of the day it ran)."""
+        now = datetime.fromtimestamp(self.clock(), ZoneInfo(tz))
+        offset = now.utcoffset()
+        user.tz = tz
+        user.tz_label = now.tzname() or tz
+        user.tz_offset = int(offset.total_seconds()) if offset else 0
 
     def _add(self, user: User) -> None:
         self.users[user.id] = user

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from slack_emulator import PersonError, SlackEmulator, Workspace
@@ -28,6 +30,13 @@ def test_people_get_ids_timezones_and_general() -> None:
     assert alice.id == "U0000001" and alice.tz_offset == 19800 and alice.real_name == "alice"
     assert ws.general.members == [ws.bot_user_id, alice.id]
     assert helper.id not in ws.general.members and gone.id not in ws.general.members
+    # Slack's tz_offset and tz_label are today's where the workspace's clock is, not the
+    # machine's: a Paris colleague in a workspace whose clock says July is on summer time.
+    july = Workspace(clock=lambda: datetime(2026, 7, 1, tzinfo=UTC).timestamp())
+    paris = july.add_user("paris", tz="Europe/Paris")
+    assert (paris.tz_offset, paris.tz_label) == (7200, "CEST")
+    july.set_tz(paris, "America/New_York")
+    assert (paris.tz, paris.tz_offset, paris.tz_label) == ("America/New_York", -4 * 3600, "EDT")
     assert ws.user_by_name("alice") is alice and ws.user_by_email("A@EXAMPLE.COM") is alice
     with pytest.raises(ValueError):
         ws.add_user("again", user_id=alice.id)
