@@ -70,6 +70,12 @@ def test_a_time_is_shown_in_its_readers_zone_where_one_person_reads_it() -> None
     assert "Undo until 08:35; today 08:30" in str(describe(emu, in_dm))
     posted = Effect(3, "message_posted", (), channel=general, text=text, actor=bot, at=when)
     assert "Undo until 23:35 UTC; 2026-12-04 23:30 UTC" in str(describe(emu, posted))
+    # A zone name this machine's zone data lacks is read by Slack's offset beside it, as the
+    # bot reads it (until 7 December the demo showed such a person UTC).
+    kai = ws.add_user("kai", tz="Asia/Kolkata")
+    kai.tz = "Asia/Newly_Named"
+    to_kai = Effect(4, "ephemeral", (kai.id,), channel=general, text=text, at=when)
+    assert "Undo until 05:05; today 05:00" in str(describe(emu, to_kai)), describe(emu, to_kai)
 
 
 def test_a_deleted_reply_is_shown_in_its_thread_not_as_the_message_above_it() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from bot.timezone import zone
+from bot.timezone import from_slack, zone
 from slack_emulator import Effect, SlackEmulator, render_text
 
 _SHOWN = {
@@ -37,7 +37,10 @@ def describe(emu: SlackEmulator, effect: Effect) -> str | None:
     text, blocks = effect.text, effect.blocks
     reader = _reader(emu, effect)
     if reader is not None and (person := ws.users.get(reader)) is not None and person.tz:
-        text, blocks = _local_times((text, blocks), zone(person.tz), effect.at)
+        # a zone name this machine does not know is read by the offset Slack sends beside it,
+        # as Slack's own clients and the bot read it (`from_slack`), not as UTC
+        read_in = zone(from_slack(person.tz, person.tz_offset))
+        text, blocks = _local_times((text, blocks), read_in, effect.at)
     body = _own_links(emu, _channel_names(emu, render_text(text, blocks, names)))
     if effect.kind == "file_shared":
         body = "\n".join(filter(None, [body, *_files(emu, effect)]))
