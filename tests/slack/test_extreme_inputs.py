@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from bot.kudos.rules import MAX_REASON
 from bot.workspace_settings.keys import MAX_VALUES
+from handlers.client.directory import sync_directory
 from storage import people, workspaces
 from storage.models import Offer, Question
 from tests.slack.harness import SlackHarness
@@ -110,3 +111,15 @@ async def test_an_import_keeps_a_long_slack_name_cut_to_its_column(slack: SlackH
         person = await people.get_person(s, slack.team_id, user)
     assert person is not None and len(person.real_name) == 200
     assert person.real_name == NAME[:199] + "…"
+
+
+async def test_a_sync_does_not_count_a_long_name_as_changed_each_time(slack: SlackHarness) -> None:
+    """The directory sync compares what Slack says with what is stored; a name cut to its
+    column was compared whole, so someone with a 250-character name was counted "updated"
+    and written again by every sync (until 7 December): the row is cut before it is compared."""
+    user = await add_rtl(slack)
+    client = slack.runner.bot.app.client
+    first = await sync_directory(client, slack.services, slack.team_id)
+    assert user in first.added or user in first.updated, first.summary()
+    again = await sync_directory(client, slack.services, slack.team_id)
+    assert user not in again.updated, again.summary()
