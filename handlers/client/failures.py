@@ -27,6 +27,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.clock import wall_clock
 from bot.reliability.delivery import TOKEN_REFUSED, TRANSIENT_ERRORS
 from handlers.client.clock import REAL_CLOCK, PaceClock
+from handlers.client.turn import asleep
 
 # Failures on our side of the network: no connection, or no answer in time (aiohttp's
 # timeouts are TimeoutError, asyncio's too).
@@ -129,7 +130,8 @@ class ReplyFailed(Exception):
 
 class _WaitsOnClock(AsyncRetryHandler):
     """A slack_sdk retry handler whose wait before the next try is on `clock`: real time in
-    the bot, the fake pace clock in tests, where slack_sdk's own waits in real time."""
+    the bot, the fake pace clock in tests, where slack_sdk's own waits in real time. A
+    listener's turn is given back while it waits (`handlers.client.turn`)."""
 
     def __init__(self, max_retry_count: int, clock: PaceClock = REAL_CLOCK) -> None:
         super().__init__(max_retry_count)
@@ -147,7 +149,7 @@ class _WaitsOnClock(AsyncRetryHandler):
         error: Exception | None = None,
     ) -> None:
         state.next_attempt_requested = True
-        await self.clock.sleep(self._seconds(state, response))
+        await asleep(self.clock.sleep(self._seconds(state, response)))
         state.increment_current_attempt()
 
 
@@ -206,10 +208,11 @@ class ServerErrorRetries(_ByMethod, _WaitsOnClock, AsyncServerErrorRetryHandler)
 async def back_off(client: AsyncWebClient, tried: int) -> None:
     """Wait before a listener tries a call again itself after `tried` tries, as slack_sdk's
     handlers do, on the clock `client`'s retries wait on (real time in the bot, the fake pace
-    clock in tests, where this waited in real time: 3.5 s or more for three tries)."""
+    clock in tests, where this waited in real time: 3.5 s or more for three tries), its turn
+    given back meanwhile."""
     handlers = client.retry_handlers or []
     clock = next((h.clock for h in handlers if isinstance(h, _WaitsOnClock)), REAL_CLOCK)
-    await clock.sleep(default_interval_calculator.calculate_sleep_duration(tried))
+    await asleep(clock.sleep(default_interval_calculator.calculate_sleep_duration(tried)))
 
 
 def _method(request: HttpRequest) -> str:

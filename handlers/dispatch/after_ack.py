@@ -7,6 +7,7 @@ costs nothing, so the loop stays free to ack while the backlog is worked off in 
 
 The work after an ack runs in a task of its own, started here and named `AFTER_ACK_TASK…`,
 so that a stopping replica can find and finish it (`bot.runtime.runner.finish_in_flight`).
+A listener waiting out Slack's `Retry-After` gives its turn back meanwhile (`Turn.asleep`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
+
+from handlers.client.turn import CURRENT_TURN
 
 AFTER_ACK_AT_ONCE = 8
 AFTER_ACK_TASK = "after-ack:"
@@ -45,11 +48,14 @@ def running() -> list[asyncio.Task[None]]:
 
 
 class Turn:
-    """One listener's place in line: taken once its request is acked, given back at the end."""
+    """One listener's place in line: taken once its request is acked, given back at the end,
+    and meanwhile while it sleeps (`asleep`). Its work's task names it `CURRENT_TURN`."""
 
     def __init__(self, gate: asyncio.Semaphore) -> None:
         self._gate = gate
         self._held = False
+        self._over = False
+        self._asleep = 0  # its calls asleep now, the turn given back for them
         self._at_start = False
         self._answered: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
@@ -58,14 +64,40 @@ class Turn:
             self._answered.set_result(None)
 
     async def take(self) -> None:
-        if not self._held:
+        if not self._held and not self._over:
             await self._gate.acquire()
             self._held = True
 
-    def give_back(self) -> None:
+    def _release(self) -> None:
         if self._held:
             self._gate.release()
             self._held = False
+
+    def give_back(self) -> None:
+        """The work has ended: the turn goes, and no call of it left asleep takes it again."""
+        self._over = True
+        self._release()
+
+    def mine(self) -> None:
+        """Name this turn the current task's (its work's), for its Slack calls to find."""
+        CURRENT_TURN.set(self)
+
+    async def asleep(self, waiting: Awaitable[object]) -> None:
+        """Wait for `waiting` (a `Retry-After`), the turn given back meanwhile and taken again
+        after: a sleep costs the loop nothing. Calls gathered in parallel count: the last to
+        wake takes it. One asleep before the ack (the turn not yet taken) or with no other
+        asleep while the turn is being taken again takes nothing, as it held nothing."""
+        if not self._held and not self._asleep:
+            await waiting
+            return
+        self._asleep += 1
+        self._release()
+        try:
+            await waiting
+        finally:
+            self._asleep -= 1
+        if not self._asleep:
+            await self.take()
 
     def take_at_start(self) -> None:
         """A request Bolt acks by itself (an event): answered now, its work waits its turn."""

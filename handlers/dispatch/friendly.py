@@ -280,6 +280,7 @@ def friendly(
 
     async def work_through(args: AsyncArgs, arguments: dict[str, Any], turn: Turn) -> None:
         cancelled = False
+        turn.mine()
         try:
             await turn.take_if_first()
             try:

@@ -4,11 +4,16 @@ twelfth 429 in a row lost it like a permanent error)."""
 
 from __future__ import annotations
 
+import asyncio
+
 from sqlalchemy import select
 
 from bot.reliability.delivery import MAX_ATTEMPTS
+from handlers.dispatch.after_ack import AFTER_ACK_AT_ONCE, Turn
+from handlers.dispatch.friendly import SLACK_BUSY
 from storage.models import OutboxItem
 from tests.slack.harness import SlackHarness
+from tests.slack.questions.test_taken_back_mid_send import until_settled
 
 
 async def test_a_home_tab_rate_limited_many_times_is_still_published(
@@ -24,3 +29,63 @@ async def test_a_home_tab_rate_limited_many_times_is_still_published(
         statuses = list(await s.scalars(select(OutboxItem.status)))
     assert statuses and set(statuses) == {"sent"}
     assert slack.emu.home_view(alice) is not None
+
+
+async def test_a_listener_waiting_out_a_rate_limit_holds_up_no_one_else(
+    slack: SlackHarness,
+) -> None:
+    """Eight `/kudos me` (every turn after the ack, `AFTER_ACK_AT_ONCE`) whose `users.info`
+    Slack answers 429 each time, then Bob's `/kudos help`: Bob is answered while they wait out
+    `Retry-After`, before they give up. Before, each held its turn through five waits, and
+    Bob (of this workspace or any other the process serves) waited for the first to give up:
+    some 2.5 minutes at Slack's usual 30 s.
+
+    The first tries are answered once all eight have arrived, the retries once all eight
+    have: the eighth retry needs a turn, free only once Bob's work is done."""
+    first, retries = asyncio.Event(), asyncio.Event()
+    tried = slack.emu.faults.add(
+        "users.info", status=429, retry_after=30, times=AFTER_ACK_AT_ONCE, held=first
+    )
+    retried = slack.emu.faults.add(
+        "users.info", status=429, retry_after=30, times=None, held=retries
+    )
+    for _ in range(AFTER_ACK_AT_ONCE):
+        await slack.command("alice", "/kudos", "me")
+    await slack.command("bob", "/kudos", "help")
+    await until_settled(slack, lambda _rows, _now: tried.hits == AFTER_ACK_AT_ONCE, "tries")
+    first.set()
+    await until_settled(slack, lambda _rows, _now: retried.hits == AFTER_ACK_AT_ONCE, "retries")
+    retries.set()
+    await slack.settle()
+    answered = [e.user for e in slack.emu.ephemerals()]
+    alice, bob = slack.user("alice"), slack.user("bob")
+    assert answered.count(alice) == AFTER_ACK_AT_ONCE and answered.count(bob) == 1
+    assert answered[0] == bob, answered
+    assert all(SLACK_BUSY in e.text for e in slack.emu.ephemerals(alice))
+    turns = slack.runner.bot.router.turns
+    for _ in range(AFTER_ACK_AT_ONCE):  # every turn given back, none taken twice
+        assert not turns.locked()
+        await turns.acquire()
+
+
+async def test_calls_asleep_together_give_the_turn_back_once_and_take_it_once() -> None:
+    """A listener's calls gathered in parallel (`lookup_profiles`), all waiting out a 429:
+    the turn goes back with the first, another listener's meanwhile, and comes back once,
+    with the last; a call asleep after the work ended takes nothing."""
+    gate = asyncio.Semaphore(1)
+    turn, other = Turn(gate), Turn(gate)
+    await turn.take()
+    one, two = asyncio.Event(), asyncio.Event()
+    sleeping = asyncio.gather(turn.asleep(one.wait()), turn.asleep(two.wait()))
+    await other.take()
+    one.set()
+    two.set()
+    other.give_back()
+    await sleeping
+    assert gate.locked()
+    turn.give_back()
+    assert not gate.locked()
+    late = asyncio.Event()
+    late.set()
+    await turn.asleep(late.wait())
+    assert not gate.locked()
