@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot.safe_text import whole_characters
-from storage.people import NAME_LENGTHS
 
 # Why Slack left unsaid whether someone is a member of the workspace or its guest: it would
 # not describe them ("refused"), or described them without saying ("left_out").
@@ -65,6 +64,10 @@ def fitted(row: dict[str, Any]) -> dict[str, Any]:
     character as a reader sees it ends (`whole_characters`: a cut at a code point split a
     👩‍💻 or an accent): every writer of what Slack or a file says of someone stores it
     through this (`columns`, an import), so the directory sync compares what it would store."""
+    # Imported here: the command line parses its arguments through this module, without
+    # SQLAlchemy (tests/domain/test_cli_startup.py); a row is fitted with the database open.
+    from storage.people import NAME_LENGTHS
+
     return row | {
         field: whole_characters(value, length - 1) + "…"
         for field, length in NAME_LENGTHS.items()
