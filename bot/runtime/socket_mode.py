@@ -5,7 +5,11 @@ again, and dropped with a warning that names what is wrong and not its text: Bol
 it. slack_sdk itself reads a payload that is not an object as an error (an array) or as
 `{"text": …}` (a string), so those are taken out of the envelope before it reads them.
 
-slack_sdk answers every `disconnect` frame by opening a new connection. For `link_disabled`
+slack_sdk answers every `disconnect` frame by opening a new connection, and the close that
+follows `refresh_requested` by opening another: two apps.connections.open calls (Tier 1) and a
+connection opened only to be dropped, each refresh. The frame is read as it arrives, before
+that close, and turns the close's reconnect off: the frame's own reconnect is the one made
+(and if it fails, slack_sdk's watch of the connection tries again). For `link_disabled`
 (Socket Mode turned off for the app) that is wrong: the handler stops asking, closes its
 client, logs one line and sets `link_disabled`, which ends `askaround serve`. It also asks
 again, every 10 s and silently, when Slack refuses the app-level token itself
@@ -41,12 +45,16 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
         self._closing: asyncio.Task[None] | None = None
         self.client.message_listeners.insert(0, self._take_out_odd_payloads)  # type: ignore[arg-type]
         # Read as the frame arrives, before the close that follows it could start a reconnect.
-        self.client.on_message_listeners.insert(0, self._watch_for_link_disabled)  # type: ignore[attr-defined]
+        self.client.on_message_listeners.insert(0, self._watch_for_disconnect)  # type: ignore[attr-defined]
         forward = self.client.run_message_listeners  # which reconnects on any `disconnect`
 
         async def run_message_listeners(message: dict[str, Any], raw: str) -> None:
-            if not _is_link_disabled(message):
-                await forward(message, raw)
+            if _is_link_disabled(message):
+                return
+            await forward(message, raw)
+            client: Any = self.client
+            if message.get("type") == "disconnect" and not client.closed:
+                client.auto_reconnect_enabled = client.default_auto_reconnect_enabled
 
         self.client.run_message_listeners = run_message_listeners  # type: ignore[method-assign, assignment]
         self.refused: SlackApiError | None = None
@@ -76,19 +84,22 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
             raise self.refused
         self.connected_once = True
 
-    async def _watch_for_link_disabled(self, message: WSMessage) -> None:
+    async def _watch_for_disconnect(self, message: WSMessage) -> None:
         if message.type != WSMsgType.TEXT or self.link_disabled.is_set():
             return
-        if "link_disabled" not in message.data:  # every envelope: read only the one it names
+        if "disconnect" not in message.data:  # every envelope: read only those naming it
             return
         try:
             frame = json.loads(message.data)
         except ValueError:
             return
-        if not _is_link_disabled(frame):
+        if not isinstance(frame, dict) or frame.get("type") != "disconnect":
             return
         client: Any = self.client
-        client.auto_reconnect_enabled = client.default_auto_reconnect_enabled = False
+        client.auto_reconnect_enabled = False  # the frame's own reconnect is the one made
+        if not _is_link_disabled(frame):
+            return
+        client.default_auto_reconnect_enabled = False
         log.error(
             "Slack turned Socket Mode off for this app (disconnect: link_disabled); "
             "not reconnecting and stopping: turn Socket Mode on again, or unset "

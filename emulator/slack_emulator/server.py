@@ -285,6 +285,11 @@ class SlackEmulator(TeamApi):
     def socket_connections(self) -> int:
         return self._sockets.connected
 
+    @property
+    def sockets_opened(self) -> int:
+        """Socket Mode connections opened since the emulator started, closed ones too."""
+        return self._sockets.opened
+
     def _open_socket(self) -> str:
         return self._sockets.issue_url("ws" + self._base_url[len("http") :])
 
@@ -378,6 +383,11 @@ class SlackEmulator(TeamApi):
     async def socket_disconnect(self, reason: str = "refresh_requested") -> None:
         """Slack's ``disconnect`` frame with ``reason`` to every Socket Mode client."""
         await self._sockets.disconnect_all(reason)
+
+    async def socket_close(self) -> None:
+        """Close every Socket Mode connection without a ``disconnect`` frame first, as when
+        Slack's side of the link goes away."""
+        await self._sockets.close_all(b"")
 
     async def socket_refresh(self, warning_seconds: float = 10.0) -> None:
         """``disconnect``/``warning``, then ``disconnect``/``refresh_requested`` and the close."""

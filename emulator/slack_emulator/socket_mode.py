@@ -166,6 +166,6 @@ class SocketHub:
                 await connection.ws.send_json(message)
                 await connection.ws.close(code=WSCloseCode.OK, message=b"refresh_requested")
 
-    async def close_all(self) -> None:
+    async def close_all(self, message: bytes = b"emulator stopping") -> None:
         for connection in list(self._connections):
-            await connection.ws.close(code=WSCloseCode.GOING_AWAY, message=b"emulator stopping")
+            await connection.ws.close(code=WSCloseCode.GOING_AWAY, message=message)

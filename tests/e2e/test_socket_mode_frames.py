@@ -179,6 +179,31 @@ async def test_refresh_mid_burst_reconnects_and_loses_nothing(slack_socket: Harn
     assert after.ok
 
 
+async def test_each_way_slack_ends_a_connection_opens_one_new_one(
+    slack_socket: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`disconnect` with `warning`, `too_many_websockets`, `refresh_requested` (then the
+    close) and a close with no frame first: each time the bot asks Slack once for a new
+    connection (apps.connections.open is Tier 1: about one a minute) and opens one, nothing
+    is logged as a problem, and the next command is answered over the new connection."""
+    slack = slack_socket
+    caplog.set_level(logging.INFO)
+    for reason in ("warning", "too_many_websockets", "refresh_requested", None):
+        asked, opened = _opened(slack), slack.emu.sockets_opened
+        if reason is None:
+            await slack.emu.socket_close()
+        else:
+            await slack.emu.socket_disconnect(reason)
+        await slack.settle()
+        await _connected(slack)
+        await slack.settle()
+        assert (_opened(slack) - asked, slack.emu.sockets_opened - opened) == (1, 1), reason
+        command = await slack.command("alice", "/ask", "help")
+        assert command.ok and command.attempts[-1].transport == "socket", reason
+    problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert problems == [] and not [r for r in caplog.records if r.exc_info]
+
+
 async def test_link_disabled_stops_socket_mode_with_one_line(
     slack_socket: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
