@@ -8,12 +8,15 @@ it. slack_sdk itself reads a payload that is not an object as an error (an array
 slack_sdk answers every `disconnect` frame by opening a new connection, and the close that
 follows `refresh_requested` by opening another: two apps.connections.open calls (Tier 1) and a
 connection opened only to be dropped, each refresh. The frame is read as it arrives, before
-that close, and turns the close's reconnect off: the frame's own reconnect is the one made
-(and if it fails, slack_sdk's watch of the connection tries again). For `link_disabled`
-(Socket Mode turned off for the app) that is wrong: the handler stops asking, closes its
-client, logs one line and sets `link_disabled`, which ends `askaround serve`. It also asks
-again, every 10 s and silently, when Slack refuses the app-level token itself
-(`apps.connections.open`: invalid_auth, token_revoked…): that refusal is raised instead, so
+that close, and turns the close's reconnect off: the frame's own reconnect is the one made.
+For `link_disabled` (Socket Mode turned off for the app) reconnecting is wrong: the handler
+stops asking, closes its client, logs one line and sets `link_disabled`, which ends
+`askaround serve`.
+
+apps.connections.open is asked here, not by slack_sdk, which logs each failed try (Slack's 5xx,
+no answer) as ERROR lines with a traceback and asks again every 10 s, silently and for ever
+even when Slack refuses the app-level token itself (invalid_auth, token_revoked…). Here a
+failure that may pass is one WARNING line a try; a refused token is raised, so
 `askaround serve` stops with a line naming SLACK_APP_TOKEN.
 """
 
@@ -28,11 +31,19 @@ from aiohttp import WSMessage, WSMsgType
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.handler import default_interval_calculator
 from slack_sdk.socket_mode.async_client import AsyncBaseSocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 
-from handlers.client.failures import error_code, is_transient
+from bot.clock import wall_clock
+from handlers.client.failures import (
+    NETWORK_FAILURES,
+    error_code,
+    explained,
+    is_transient,
+    retry_after,
+)
 from handlers.dispatch.shape import Malformed, check
 
 log = logging.getLogger("askaround.socket_mode")
@@ -59,24 +70,54 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
         self.client.run_message_listeners = run_message_listeners  # type: ignore[method-assign, assignment]
         self.refused: SlackApiError | None = None
         self.connected_once = False
-        issue = self.client.issue_new_wss_url
+        self.client.issue_new_wss_url = self._issue_new_wss_url  # type: ignore[method-assign]
 
-        async def issue_new_wss_url() -> str:
+    async def _issue_new_wss_url(self) -> str:
+        """apps.connections.open, asked until Slack opens a connection or refuses the token.
+
+        slack_sdk logs each failed try as an ERROR line and a traceback, and a second ERROR
+        line when it came from a `disconnect` frame, then waits 10 s; here it is one WARNING
+        line naming the failure and a wait that grows from about a second, or Slack's
+        `Retry-After`."""
+        client = self.client
+        tried = 0
+        while True:
+            wait: float | None = None
             try:
-                return await issue()
+                answer = await client.web_client.apps_connections_open(app_token=client.app_token)
+                return str(answer["url"])
             except SlackApiError as error:
                 if not is_transient(error):  # the token itself: asking again will not help
-                    self.refused = error
-                    self.client.closed = True  # ends slack_sdk's connect loop
-                    if self.connected_once:  # revoked while serving: stop, as link_disabled
-                        log.error(
-                            "Slack refused SLACK_APP_TOKEN (%s) when reconnecting; stopping",
-                            error_code(error),
-                        )
-                        self.link_disabled.set()
-                raise
+                    self._refuse(error)
+                    raise
+                status, problem = error.response.status_code, explained(error)
+                if status != 200 and not problem.startswith("HTTP"):
+                    problem = f"HTTP {status} {problem}"
+                if status == 429:
+                    wait = retry_after(error.response.headers, wall_clock())
+            except NETWORK_FAILURES as error:
+                problem = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+            if wait is None:
+                wait = default_interval_calculator.calculate_sleep_duration(min(tried, 5))
+            log.warning(
+                "Slack did not open a Socket Mode connection (%s); asking again in %.0f s",
+                problem,
+                wait,
+            )
+            await asyncio.sleep(wait)
+            if client.closed:
+                raise asyncio.CancelledError
+            tried += 1
 
-        self.client.issue_new_wss_url = issue_new_wss_url  # type: ignore[method-assign]
+    def _refuse(self, error: SlackApiError) -> None:
+        self.refused = error
+        self.client.closed = True  # ends slack_sdk's connect loop
+        if self.connected_once:  # revoked while serving: stop, as link_disabled
+            log.error(
+                "Slack refused SLACK_APP_TOKEN (%s) when reconnecting; stopping",
+                error_code(error),
+            )
+            self.link_disabled.set()
 
     async def connect_async(self) -> None:
         await super().connect_async()

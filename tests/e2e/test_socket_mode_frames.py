@@ -204,6 +204,29 @@ async def test_each_way_slack_ends_a_connection_opens_one_new_one(
     assert problems == [] and not [r for r in caplog.records if r.exc_info]
 
 
+async def test_slack_failing_to_open_a_connection_is_one_line_a_try(
+    slack_socket: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """After a refresh, apps.connections.open fails: HTTP 502 (a 500 or 503 is first tried
+    again by the Web API client, up to three times), then no answer at all (the network).
+    Each failed try is one WARNING line naming what failed, not slack_sdk's ERROR lines and
+    traceback, and the bot asks again (sooner than slack_sdk's 10 s at first) until it is
+    connected and answering."""
+    slack = slack_socket
+    caplog.set_level(logging.INFO)
+    slack.emu.faults.add("apps.connections.open", status=502, times=1)
+    slack.emu.faults.add("apps.connections.open", dropped=True, times=1)
+    await slack.emu.socket_disconnect("refresh_requested")
+    await _connected(slack, within=30)
+    command = await slack.command("alice", "/ask", "help")
+    assert command.ok and command.attempts[-1].transport == "socket"
+    problems = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert not [r for r in caplog.records if r.exc_info]
+    assert [r.levelno for r in problems] == [logging.WARNING] * 2, problems
+    assert "HTTP 502" in problems[0].getMessage()
+    assert "Server disconnected" in problems[-1].getMessage()
+
+
 async def test_link_disabled_stops_socket_mode_with_one_line(
     slack_socket: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
