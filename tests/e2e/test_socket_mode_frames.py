@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.runtime.demo.session import settle
+from bot.runtime.runner import Runner
 from handlers.dispatch.another_workspace import NOT_HERE
 from slack_emulator.delivery import DeliveryKind
 from storage.models import InboxItem, Question
@@ -225,6 +227,52 @@ async def test_slack_failing_to_open_a_connection_is_one_line_a_try(
     assert [r.levelno for r in problems] == [logging.WARNING] * 2, problems
     assert "HTTP 502" in problems[0].getMessage()
     assert "Server disconnected" in problems[-1].getMessage()
+
+
+async def test_two_replicas_each_connected_share_the_envelopes_and_act_once(
+    slack_socket: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A second replica on the same database opens its own Socket Mode connection; Slack gives
+    each envelope to one of the two (the emulator in turn, so a copy sent right after its
+    original mostly reaches the other replica): a `:kudos:` reaction and Slack's retry of it,
+    `/kudos` and a duplicate, a question in a mention and its retry. One kudos each, one
+    shout-out each, one question, `/ask help` answered in the ack by each replica; then a
+    refresh of both opens two connections, one each, and nothing is logged as a problem."""
+    slack = slack_socket
+    caplog.set_level(logging.INFO)
+    async with Runner(slack.runner.settings) as second:
+        await _connected(slack, 2)
+        message = await slack.post("carol", "general", "I wrote the runbook for the failover drill")
+        reaction = await slack.emu.add_reaction(
+            slack.user("bob"), message.channel, message.ts, "kudos"
+        )
+        assert reaction is not None
+        sent = [reaction, *await slack.emu.redeliver(reaction)]
+        command = await slack.command("alice", "/kudos", f"@maria {REASON}")
+        sent += [command, *await slack.emu.redeliver(command)]
+        question = "how do we unlock a stuck terraform state in production?"
+        _posted, deliveries = await slack.here.post_message(
+            slack.user("alice"), slack.channel("general"), f"<@{slack.emu.bot_user_id}> {question}"
+        )
+        [mention] = [d for d in deliveries if d.payload["event"]["type"] == "app_mention"]
+        sent += [mention, *await slack.emu.redeliver(mention)]
+        helps = [await slack.command("alice", "/ask", "help") for _ in range(2)]
+        assert all(d.ok and d.attempts[-1].transport == "socket" for d in sent + helps)
+        assert all("/ask mine" in (h.response or {}).get("text", "") for h in helps)
+        await slack.drain()
+        await settle(slack.emu, second)
+        given = sorted(k.source for k in await ledger(slack))
+        assert given == ["command", "reaction"]
+        assert len(kudos_posts(slack, "general")) == 2
+        async with slack.services.sessions() as s:
+            assert len((await s.scalars(select(Question))).all()) == 1
+        asked, opened = _opened(slack), slack.emu.sockets_opened
+        await slack.emu.socket_disconnect("refresh_requested")
+        await _connected(slack, 2)
+        await settle(slack.emu, second)
+        assert (_opened(slack) - asked, slack.emu.sockets_opened - opened) == (2, 2)
+    problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert problems == [] and not [r for r in caplog.records if r.exc_info]
 
 
 async def test_link_disabled_stops_socket_mode_with_one_line(
