@@ -47,6 +47,7 @@ from handlers.client.failures import (
 from handlers.dispatch.shape import Malformed, check
 
 log = logging.getLogger("askaround.socket_mode")
+MAX_CONNECTIONS = 10  # Slack's, for one app's Socket Mode connections
 
 
 class CheckedSocketModeHandler(AsyncSocketModeHandler):
@@ -62,6 +63,7 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
         async def run_message_listeners(message: dict[str, Any], raw: str) -> None:
             if _is_link_disabled(message):
                 return
+            _log_connection_count(message)
             await forward(message, raw)
             client: Any = self.client
             if message.get("type") == "disconnect" and not client.closed:
@@ -175,6 +177,38 @@ async def refuse(client: AsyncBaseSocketModeClient, envelope_id: object, problem
     log.warning("dropped a Socket Mode envelope that Slack would not send: %s", problem)
     if isinstance(envelope_id, str) and envelope_id:
         await client.send_socket_mode_response(SocketModeResponse(envelope_id=envelope_id))
+
+
+def _log_connection_count(frame: dict[str, Any]) -> None:
+    """One line a connection from its `hello`: how many Slack counts open for the app and when
+    it will refresh this one; a WARNING at Slack's cap, and for `too_many_websockets`. Slack
+    counts connections it has not yet seen closed (a replica killed, a network that dropped
+    the close), gives envelopes to them too, and ends connections past its cap."""
+    if frame.get("type") == "disconnect" and frame.get("reason") == "too_many_websockets":
+        log.warning(
+            "Slack ended a Socket Mode connection: more than %d open for this app "
+            "(disconnect: too_many_websockets); opening a new one",
+            MAX_CONNECTIONS,
+        )
+        return
+    count = frame.get("num_connections")
+    if frame.get("type") != "hello" or not isinstance(count, int):
+        return
+    debug = frame.get("debug_info")
+    seconds = debug.get("approximate_connection_time") if isinstance(debug, dict) else None
+    refresh = ""
+    if isinstance(seconds, int | float) and not isinstance(seconds, bool):
+        refresh = f"; Slack refreshes it in about {seconds / 60:.0f} min"
+    if count < MAX_CONNECTIONS:
+        log.info("Socket Mode connection open, %d for this app%s", count, refresh)
+        return
+    log.warning(
+        "Socket Mode connection open, %d for this app: at Slack's limit of %d, it ends new "
+        "ones (too_many_websockets); run fewer replicas, or wait for connections Slack has "
+        "not seen closed to expire",
+        count,
+        MAX_CONNECTIONS,
+    )
 
 
 def _is_link_disabled(frame: object) -> bool:

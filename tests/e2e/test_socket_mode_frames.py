@@ -186,8 +186,10 @@ async def test_each_way_slack_ends_a_connection_opens_one_new_one(
 ) -> None:
     """`disconnect` with `warning`, `too_many_websockets`, `refresh_requested` (then the
     close) and a close with no frame first: each time the bot asks Slack once for a new
-    connection (apps.connections.open is Tier 1: about one a minute) and opens one, nothing
-    is logged as a problem, and the next command is answered over the new connection."""
+    connection (apps.connections.open is Tier 1: about one a minute) and opens one, and the
+    next command is answered over the new connection. Each new connection's `hello` is one
+    INFO line with its count and refresh time; the only problem logged is one WARNING line
+    for `too_many_websockets` (Slack's cap of 10 connections an app)."""
     slack = slack_socket
     caplog.set_level(logging.INFO)
     for reason in ("warning", "too_many_websockets", "refresh_requested", None):
@@ -203,7 +205,15 @@ async def test_each_way_slack_ends_a_connection_opens_one_new_one(
         command = await slack.command("alice", "/ask", "help")
         assert command.ok and command.attempts[-1].transport == "socket", reason
     problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
-    assert problems == [] and not [r for r in caplog.records if r.exc_info]
+    assert len(problems) == 1 and "too_many_websockets" in problems[0], problems
+    assert not [r for r in caplog.records if r.exc_info]
+    hellos = [r.getMessage() for r in caplog.records if r.name == "askaround.socket_mode"]
+    assert (
+        hellos.count(
+            "Socket Mode connection open, 1 for this app; Slack refreshes it in about 301 min"
+        )
+        == 4
+    )
 
 
 async def test_slack_failing_to_open_a_connection_is_one_line_a_try(
@@ -261,6 +271,8 @@ async def test_two_replicas_each_connected_share_the_envelopes_and_act_once(
         assert all("/ask mine" in (h.response or {}).get("text", "") for h in helps)
         await slack.drain()
         await settle(slack.emu, second)
+        hellos = [r.getMessage() for r in caplog.records if r.name == "askaround.socket_mode"]
+        assert [h.split(" for this app")[0][-1] for h in hellos] == ["2"], hellos
         given = sorted(k.source for k in await ledger(slack))
         assert given == ["command", "reaction"]
         assert len(kudos_posts(slack, "general")) == 2
