@@ -17,7 +17,8 @@ apps.connections.open is asked here, not by slack_sdk, which logs each failed tr
 no answer) as ERROR lines with a traceback and asks again every 10 s, silently and for ever
 even when Slack refuses the app-level token itself (invalid_auth, token_revoked…). Here a
 failure that may pass is one WARNING line a try; a refused token is raised, so
-`askaround serve` stops with a line naming SLACK_APP_TOKEN.
+`askaround serve` stops with a line naming SLACK_APP_TOKEN. A websocket handshake that fails
+is tried again with a new URL: slack_sdk kept the used one-time URL for ever.
 """
 
 from __future__ import annotations
@@ -25,9 +26,15 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from typing import Any
+from typing import Any, cast
 
-from aiohttp import WSMessage, WSMsgType
+from aiohttp import (
+    ClientSession,
+    ClientWebSocketResponse,
+    WSMessage,
+    WSMsgType,
+    WSServerHandshakeError,
+)
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
@@ -73,6 +80,9 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
         self.refused: SlackApiError | None = None
         self.connected_once = False
         self.client.issue_new_wss_url = self._issue_new_wss_url  # type: ignore[method-assign]
+        self.client.aiohttp_client_session = _Session(  # type: ignore[assignment]
+            self.client.aiohttp_client_session, self._ws_connect
+        )
 
     async def _issue_new_wss_url(self) -> str:
         """apps.connections.open, asked until Slack opens a connection or refuses the token.
@@ -99,16 +109,37 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
                     wait = retry_after(error.response.headers, wall_clock())
             except NETWORK_FAILURES as error:
                 problem = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-            if wait is None:
-                wait = default_interval_calculator.calculate_sleep_duration(min(tried, 5))
-            log.warning(
-                "Slack did not open a Socket Mode connection (%s); asking again in %.0f s",
-                problem,
-                wait,
-            )
-            await asyncio.sleep(wait)
-            if client.closed:
-                raise asyncio.CancelledError
+            await self._wait_to_ask_again(problem, tried, wait)
+            tried += 1
+
+    async def _wait_to_ask_again(self, problem: str, tried: int, wait: float | None) -> None:
+        """One WARNING line, then the wait (about 1 s, doubling up to about 16 s, unless
+        Slack said how long); cancelled if the client was closed meanwhile."""
+        if wait is None:
+            wait = default_interval_calculator.calculate_sleep_duration(min(tried, 5))
+        log.warning(
+            "Slack did not open a Socket Mode connection (%s); asking again in %.0f s",
+            problem,
+            wait,
+        )
+        await asyncio.sleep(wait)
+        if self.client.closed:
+            raise asyncio.CancelledError
+
+    async def _ws_connect(self, connect: Any, url: str, **options: Any) -> ClientWebSocketResponse:
+        """The websocket handshake, with a new URL from apps.connections.open after each that
+        fails: Slack's URL holds a one-time ticket, and slack_sdk tried the same one again
+        every 10 s, refused each time (a traceback each), and never connected again."""
+        tried = 0
+        while True:
+            try:
+                return cast(ClientWebSocketResponse, await connect(url, **options))
+            except WSServerHandshakeError as error:
+                problem = f"the websocket answered HTTP {error.status}"
+            except NETWORK_FAILURES as error:
+                problem = f"the websocket: {type(error).__name__}"
+            await self._wait_to_ask_again(problem, tried, None)
+            url = self.client.wss_uri = await self._issue_new_wss_url()
             tried += 1
 
     def _refuse(self, error: SlackApiError) -> None:
@@ -171,6 +202,29 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
             await refuse(client, req.envelope_id, str(problem))
             return
         await super().handle(client, req)  # type: ignore[arg-type]
+
+
+class _Session:
+    """slack_sdk's aiohttp session for Socket Mode, its `ws_connect` through
+    `CheckedSocketModeHandler._ws_connect` (aiohttp warns when a session's own attribute is
+    set). slack_sdk uses only `closed`, `close` and `ws_connect` of it."""
+
+    def __init__(self, session: ClientSession, ws_connect: Any) -> None:
+        self._session = session
+        self._ws_connect = ws_connect
+
+    @property
+    def closed(self) -> bool:
+        return self._session.closed
+
+    async def close(self) -> None:
+        await self._session.close()
+
+    async def ws_connect(self, url: str, **options: Any) -> ClientWebSocketResponse:
+        return cast(
+            ClientWebSocketResponse,
+            await self._ws_connect(self._session.ws_connect, url, **options),
+        )
 
 
 async def refuse(client: AsyncBaseSocketModeClient, envelope_id: object, problem: str) -> None:

@@ -389,6 +389,11 @@ class SlackEmulator(TeamApi):
         Slack's side of the link goes away."""
         await self._sockets.close_all(b"")
 
+    def socket_fail_handshakes(self, times: int = 1) -> None:
+        """The next ``times`` websocket handshakes answer 503 after taking their one-time
+        ticket, as when Slack's websocket host fails or the network drops the upgrade."""
+        self._sockets.failed_handshakes = times
+
     async def socket_refresh(self, warning_seconds: float = 10.0) -> None:
         """``disconnect``/``warning``, then ``disconnect``/``refresh_requested`` and the close."""
         await self._sockets.refresh(warning_seconds)

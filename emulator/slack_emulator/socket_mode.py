@@ -33,6 +33,7 @@ class SocketHub:
         self._connections: list[_Connection] = []
         self._pending: dict[str, asyncio.Future[dict[str, Any] | None]] = {}
         self._turn = 0
+        self.failed_handshakes = 0  # the next ones to answer 503, their tickets used up
 
     @property
     def connected(self) -> int:
@@ -48,6 +49,9 @@ class SocketHub:
         if ticket not in self._tickets:
             return web.Response(status=401, text="invalid_ticket")
         self._tickets.discard(ticket)
+        if self.failed_handshakes > 0:
+            self.failed_handshakes -= 1
+            return web.Response(status=503, text="service_unavailable")
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
         self.opened += 1

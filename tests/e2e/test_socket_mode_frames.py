@@ -220,10 +220,10 @@ async def test_slack_failing_to_open_a_connection_is_one_line_a_try(
     slack_socket: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
     """After a refresh, apps.connections.open fails: HTTP 502 (a 500 or 503 is first tried
-    again by the Web API client, up to three times), then no answer at all (the network).
-    Each failed try is one WARNING line naming what failed, not slack_sdk's ERROR lines and
-    traceback, and the bot asks again (sooner than slack_sdk's 10 s at first) until it is
-    connected and answering."""
+    again by the Web API client, up to three times), then no answer at all (the network);
+    after the next, the websocket handshake fails. Each failed try is one WARNING line naming
+    what failed, not slack_sdk's ERROR lines and traceback, and the bot asks again (sooner
+    than slack_sdk's 10 s at first, with a new URL) until it is connected and answering."""
     slack = slack_socket
     caplog.set_level(logging.INFO)
     slack.emu.faults.add("apps.connections.open", status=502, times=1)
@@ -232,11 +232,20 @@ async def test_slack_failing_to_open_a_connection_is_one_line_a_try(
     await _connected(slack, within=30)
     command = await slack.command("alice", "/ask", "help")
     assert command.ok and command.attempts[-1].transport == "socket"
+    # The websocket handshake failing once its one-time URL is used: slack_sdk tried the
+    # same URL again every 10 s, refused each time, and never connected again.
+    slack.emu.socket_fail_handshakes(1)
+    await slack.emu.socket_disconnect("refresh_requested")
+    await _connected(slack, within=30)
+    command = await slack.command("alice", "/ask", "help")
+    assert command.ok and command.attempts[-1].transport == "socket"
     problems = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert not [r for r in caplog.records if r.exc_info]
-    assert [r.levelno for r in problems] == [logging.WARNING] * 2, problems
+    assert [r.levelno for r in problems] == [logging.WARNING] * 3, problems
     assert "HTTP 502" in problems[0].getMessage()
-    assert "Server disconnected" in problems[-1].getMessage()
+    assert "Server disconnected" in problems[1].getMessage()
+    assert "websocket answered HTTP 503" in problems[2].getMessage()
+    assert "ticket" not in problems[2].getMessage()  # a credential, if a used one
 
 
 async def test_two_replicas_each_connected_share_the_envelopes_and_act_once(
