@@ -64,9 +64,12 @@ class Turn:
             self._answered.set_result(None)
 
     async def take(self) -> None:
+        """Wait for the turn; one got after the work ended (a call woken meanwhile) goes back."""
         if not self._held and not self._over:
             await self._gate.acquire()
             self._held = True
+            if self._over:
+                self._release()
 
     def _release(self) -> None:
         if self._held:

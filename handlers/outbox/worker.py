@@ -37,6 +37,7 @@ from handlers.client.failures import (
     retry_after,
 )
 from handlers.client.paced import Paced
+from handlers.client.turn import CURRENT_TURN
 from handlers.client.workspaces import NotInstalled, WorkspaceClients
 from handlers.outbox import (
     digests,
@@ -293,6 +294,10 @@ class OutboxWorker:
             self._nudge.set()  # the worker may be asleep until later than this
 
     async def _send(self, item: Claimed) -> None:
+        """One attempt, in a task of its own. One handed over by a listener's transaction
+        (`_take`) starts with the listener's context: the listener's turn is not this
+        delivery's to give back while it waits, nor to wait for (`handlers.client.turn`)."""
+        CURRENT_TURN.set(None)
         try:
             await self._attempt(item)
         finally:

@@ -11,6 +11,8 @@ from sqlalchemy import select
 from bot.reliability.delivery import MAX_ATTEMPTS
 from handlers.dispatch.after_ack import AFTER_ACK_AT_ONCE, Turn
 from handlers.dispatch.friendly import SLACK_BUSY
+from handlers.outbox.replies import CHATTER_REPLY
+from storage import outbox
 from storage.models import OutboxItem
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_taken_back_mid_send import until_settled
@@ -88,4 +90,57 @@ async def test_calls_asleep_together_give_the_turn_back_once_and_take_it_once() 
     late = asyncio.Event()
     late.set()
     await turn.asleep(late.wait())
+    assert not gate.locked()
+
+
+async def test_a_delivery_queued_by_a_listener_leaves_its_turn_alone(slack: SlackHarness) -> None:
+    """A listener holding its turn queues a reply the worker takes at once; Slack fails its
+    ephemeral (a 502) and the delivery backs off. The listener still holds its turn, and
+    the next listener still waits for it. Before, the delivery's task inherited the
+    listener's `CURRENT_TURN` with the rest of its context: its backoff gave the turn away
+    under the listener still running, and then waited for a listener's turn to go on."""
+    alice = slack.user("alice")
+    slack.emu.faults.add("chat.postEphemeral", status=502, times=1)
+    gate = asyncio.Semaphore(1)
+    turn, other = Turn(gate), Turn(gate)
+
+    async def listener() -> None:
+        turn.mine()
+        await turn.take()
+        async with slack.services.sessions() as s, s.begin():
+            now = slack.services.clock.now()
+            payload = {"said": "help", "channel": slack.channel("general"), "user": alice}
+            assert await outbox.enqueue(s, slack.team_id, CHATTER_REPLY, payload, key="r", at=now)
+
+    await asyncio.create_task(listener())
+    waiting = asyncio.create_task(other.take())
+
+    def done(rows: list[OutboxItem], _now: object) -> bool:
+        return waiting.done() or [r.status for r in rows] == ["sent"]
+
+    await until_settled(slack, done, "the reply")
+    assert not waiting.done() and gate.locked()
+    turn.give_back()
+    await waiting
+    other.give_back()
+    assert not gate.locked()
+
+
+async def test_a_turn_taken_again_after_its_work_ended_goes_back() -> None:
+    """A call left asleep when its listener's work ended (one of a `gather` whose other call
+    raised) wakes and waits for the turn while the work gives it back: once it gets it, the
+    turn goes back at once. Before, it kept it for good, one turn fewer for every listener."""
+    gate = asyncio.Semaphore(1)
+    turn, other = Turn(gate), Turn(gate)
+    await turn.take()
+    woken = asyncio.Event()
+    sleeping = asyncio.create_task(turn.asleep(woken.wait()))
+    await other.take()
+    woken.set()
+    for _ in range(3):  # the call wakes, and waits for the turn
+        await asyncio.sleep(0)
+    assert gate._waiters
+    turn.give_back()
+    other.give_back()
+    await sleeping
     assert not gate.locked()
