@@ -2,7 +2,9 @@
 stored the request died before answering, and another replayed it), so they send the same
 kudos again, with a new request id the idempotency key cannot match. The same recipients and
 reason from the same giver while the first is still undoable is that retry, and is refused
-with "already sent" instead of thanking the same people twice."""
+with "already sent" instead of thanking the same people twice. The answer names no time: a
+request replayed after its replica died can be answered long after the kudos went through,
+when Undo has ended too."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ def refuse_a_retry(same_reason: Iterable[tuple[str, str]], recipients: Collectio
     if set(recipients) in batches.values():
         who = and_list([f"<@{user_id}>" for user_id in recipients])
         raise KudosRefused(
-            f"Already sent: your kudos to {who} for this went through in the last few minutes "
-            "(even if Slack showed you an error), so nothing new was added. To change it, "
-            "press Undo on that one and send it again."
+            f"Already sent: your kudos to {who} for this went through (even if Slack showed "
+            "you an error), so nothing new was added. To change it, press Undo on that one "
+            "while it shows and send it again; after that, an askaround admin can take it back."
         )

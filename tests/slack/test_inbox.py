@@ -175,4 +175,6 @@ async def test_a_kudos_sent_again_while_the_first_waited_for_its_replay_is_given
     await replay(slack)
     assert [k.receiver_user_id for k in await ledger(slack)] == [slack.user("bob")]
     assert len(kudos_posts(slack, "general")) == 1
-    assert "Already sent" in ephemeral_text(slack, "alice")
+    said = ephemeral_text(slack, "alice")
+    assert "Already sent" in said and "last few minutes" not in said, said  # it read so
+    assert "an askaround admin can take it back" in said

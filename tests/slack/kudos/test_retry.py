@@ -43,7 +43,9 @@ async def test_the_retry_of_a_replayed_kudos_is_already_sent(slack: SlackHarness
     assert len(await ledger(slack)) == 2
     assert len(kudos_posts(slack, "general")) == 1
     said = ephemeral_text(slack, "alice")
-    assert "Already sent" in said and "press Undo on that one and send it again" in said
+    assert (
+        "Already sent" in said and "press Undo on that one while it shows and send it again" in said
+    )
     # Listed as "Kudos sent to @bob and @carol" lists them; it read "to @bob @carol".
     bob, carol = slack.user("bob"), slack.user("carol")
     assert f"your kudos to <@{bob}> and <@{carol}> for this" in said, said
