@@ -266,11 +266,14 @@ async def of_shoutout(session: AsyncSession, team_id: str, channel_id: str, ts: 
     return list(await session.scalars(statement.order_by(Kudos.id)))
 
 
-async def seconds_of(session: AsyncSession, team_id: str, channel_id: str, ts: str) -> list[Kudos]:
-    """The live seconds of the shout-out at `ts`, replies in its thread: a seconding's act of
-    giving is keyed by the message reacted to (`second:CHANNEL:TS:REACTOR`)."""
+async def seconds_of(
+    session: AsyncSession, team_id: str, channel_id: str, ts: str, *, undone_too: bool = False
+) -> list[Kudos]:
+    """The live seconds of the shout-out at `ts` (`undone_too`: and those undone or taken
+    back), replies in its thread: a seconding's act of giving is keyed by the message reacted
+    to (`second:CHANNEL:TS:REACTOR`)."""
     statement = select(Kudos).where(
-        live(team_id),
+        Kudos.team_id == team_id if undone_too else live(team_id),
         Kudos.source == "second",
         Kudos.batch_key.startswith(f"second:{channel_id}:{ts}:", autoescape=True),
     )

@@ -17,6 +17,13 @@ from storage.models import Kudos
 
 SECONDED_TAKEN_BACK = "An admin took those kudos back, so there is nothing to second."
 SECONDED_ALREADY = "You seconded these kudos already, so reacting again adds none."
+SECONDED_AFTER_UNDO = (
+    "You undid your seconding of that shout-out, so reacting again adds none. "
+    "`/kudos @name for what they did` thanks them again."
+)
+SECONDED_AFTER_TAKE_BACK = (
+    "An admin took back your seconding of these kudos, so reacting again adds none."
+)
 
 
 async def seconding(
@@ -49,7 +56,7 @@ async def seconding(
         }
         original = rows[0]
         first = await _first_act(s, team_id, rows)
-        thanked = await _thanked(s, team_id, first, key)
+        thanked, withdrawn = await _thanked(s, team_id, first, key)
         # The shout-out is in the group DM its kudos were given in, if they were.
         in_group_dm = channel_id == original.channel_id and await tell.given_in_group_dm(
             s, team_id, original.batch_key
@@ -62,6 +69,12 @@ async def seconding(
     others = [u for u in others if (reactor.user_id, u) not in thanked]
     if not others:
         raise KudosRefused(SECONDED_ALREADY)
+    taken_back = [
+        withdrawn[reactor.user_id, u] for u in others if (reactor.user_id, u) in withdrawn
+    ]
+    others = [u for u in others if (reactor.user_id, u) not in withdrawn]
+    if not others:
+        raise KudosRefused(SECONDED_AFTER_TAKE_BACK if any(taken_back) else SECONDED_AFTER_UNDO)
     recipients = tuple(
         Profile(
             user_id=u,
@@ -110,25 +123,30 @@ async def _first_act(s: AsyncSession, team_id: str, rows: list[Kudos]) -> list[K
 
 async def _thanked(
     s: AsyncSession, team_id: str, first: list[Kudos], key: str
-) -> set[tuple[str, str]]:
+) -> tuple[set[tuple[str, str]], dict[tuple[str, str], bool]]:
     """Who thanks whom, live, for the act `first`: its own entries and those of every
     seconding of its shout-out, and of theirs in turn. A seconding's reply is a message of
     its own to react to, so without this one person thanked the same people for the same
     thing once per reply in the thread (docs/testing-log.md, "Random walks of what people
     do"). The act keyed `key` (this reaction, Slack sending it again) is left out: its repeat
-    is the ledger's to refuse."""
+    is the ledger's to refuse. Then who seconded whom and saw it undone (True: taken back by
+    an admin): reacting to another reply would give it again, round the Undo or the admin."""
     thanked = {(row.giver_user_id, row.receiver_user_id) for row in first}
+    withdrawn: dict[tuple[str, str], bool] = {}
     places = {(r.shoutout_channel_id, r.shoutout_ts) for r in first}
     waiting = list(places)
     while waiting:
         channel, ts = waiting.pop()
         if channel is None or ts is None:
             continue
-        for row in await ledger.seconds_of(s, team_id, channel, ts):
-            if row.batch_key != key:
-                thanked.add((row.giver_user_id, row.receiver_user_id))
+        for row in await ledger.seconds_of(s, team_id, channel, ts, undone_too=True):
+            pair = (row.giver_user_id, row.receiver_user_id)
+            if row.undone_at is not None:
+                withdrawn[pair] = withdrawn.get(pair, False) or row.taken_back_by is not None
+            elif row.batch_key != key:
+                thanked.add(pair)
             place = (row.shoutout_channel_id, row.shoutout_ts)
             if place not in places:
                 places.add(place)
                 waiting.append(place)
-    return thanked
+    return thanked, withdrawn

@@ -16,6 +16,7 @@ from bot.errors import KudosRefused, UserError
 from bot.kudos.parse import meant_person, mine_takes_nothing, parse_kudos, parse_top
 from bot.kudos.records import Announcement, Giving
 from bot.kudos.rules import gives_kudos, why_not_thanked
+from bot.kudos.seconding import SECONDED_AFTER_UNDO
 from bot.kudos.tell import is_shoutout_delivery
 from bot.mentions import only_mention
 from bot.profile import Profile
@@ -63,10 +64,6 @@ REACTION_UNREADABLE = (
 REACTED_AFTER_UNDO = (
     "You undid your kudos for that message, so reacting again gives none. Use the message "
     "shortcut *Give kudos* on it to thank them again."
-)
-SECONDED_AFTER_UNDO = (
-    "You undid your seconding of that shout-out, so reacting again adds none. "
-    "`/kudos @name for what they did` thanks them again."
 )
 SHOUTOUT_GONE = "I no longer have the kudos of that shout-out, so there is nothing to second."
 NOT_A_SHOUTOUT = "That is one of my messages, not a shout-out; kudos go to people."

@@ -344,3 +344,34 @@ async def test_take_back_in_slacks_own_shapes_takes_the_kudos_back_once(
     assert dm_text(slack, "carol").count("An admin took back") == 1
     assert not [t for t in said(slack) if "went wrong" in t.lower()]
     assert warnings(caplog) == []
+
+
+@pytest.mark.postgres_too  # storage.kudos.seconds_of, taken-back seconds included
+async def test_a_seconding_taken_back_is_not_given_again_through_another_reply(
+    slack: SlackHarness,
+) -> None:
+    """Carol and Maria second Alice's kudos to Bob; Alice, an admin, takes Carol's seconding
+    back. Carol then reacted to Maria's reply in the thread and Bob had her seconding again,
+    the admin's decision gone round (only kudos still standing were counted). Reacting to
+    that reply, or to the shout-out again, now adds none, and says an admin took it back."""
+    slack.emu.workspace.user(slack.user("alice")).is_admin = True
+    shoutout = await shoutout_given(slack, f"@bob {REASON}")
+    replies: list[Message] = []
+    for handle in ("carol", "maria"):
+        await slack.emu.add_reaction(slack.user(handle), shoutout.channel, shoutout.ts, "kudos")
+        await slack.settle()
+        [reply] = [
+            m
+            for m in kudos_posts(slack, "general")
+            if m.thread_ts == shoutout.ts and m.ts not in [r.ts for r in replies]
+        ]
+        replies.append(reply)
+    carols, marias = replies
+    await take_back(slack, "alice", carols, WHY)
+    for message in (marias, shoutout):
+        await slack.emu.add_reaction(slack.user("carol"), message.channel, message.ts, "kudos")
+        await slack.settle()
+        said = slack.emu.ephemerals(slack.user("carol"))[-1].text
+        assert said.startswith("An admin took back your seconding of these kudos"), said
+    givers = sorted(k.giver_user_id for k in await ledger(slack))
+    assert givers == sorted(slack.user(h) for h in ("alice", "maria"))
