@@ -213,3 +213,27 @@ async def test_seconding_a_seconding_thanks_nobody_twice_for_one_thing(slack: Sl
     await slack.settle()
     assert "3 received" in emu.ephemerals(slack.user("bob"))[-1].text
     assert len(kudos_posts(slack, "general")) == 3
+
+
+async def test_a_seconding_undone_is_not_given_again_through_another_reply(
+    slack: SlackHarness,
+) -> None:
+    """Carol seconds Alice's kudos to Bob, Maria too, and Carol presses Undo on hers. Reacting
+    to Maria's reply gave Bob her seconding again, though reacting to the shout-out again
+    gives none (docs/kudos.md): now neither does, and she is told how to thank them anew."""
+    emu = slack.emu
+    await slack.command("alice", "/kudos", f"@bob {REASON}")
+    await slack.settle()
+    [shoutout] = kudos_posts(slack, "general")
+    for handle in ("carol", "maria"):
+        await emu.add_reaction(slack.user(handle), shoutout.channel, shoutout.ts, "kudos")
+        await slack.settle()
+    await emu.click_button(slack.user("carol"), "Undo")
+    await slack.settle()
+    [marias] = [m for m in kudos_posts(slack, "general") if m.thread_ts == shoutout.ts]
+    await emu.add_reaction(slack.user("carol"), marias.channel, marias.ts, "kudos")
+    await slack.settle()
+    said = emu.ephemerals(slack.user("carol"))[-1].text
+    assert said.startswith("You undid your seconding"), said
+    givers = sorted(k.giver_user_id for k in await ledger(slack))
+    assert givers == sorted(slack.user(h) for h in ("alice", "maria"))
