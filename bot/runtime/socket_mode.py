@@ -70,7 +70,11 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
         async def run_message_listeners(message: dict[str, Any], raw: str) -> None:
             if _is_link_disabled(message):
                 return
-            _log_connection_count(message)
+            if _is_too_many(message):
+                if not await self._wait_for_room():
+                    return
+            else:
+                _log_connection_count(message, self)
             await forward(message, raw)
             client: Any = self.client
             if message.get("type") == "disconnect" and not client.closed:
@@ -78,6 +82,7 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
 
         self.client.run_message_listeners = run_message_listeners  # type: ignore[method-assign, assignment]
         self.refused: SlackApiError | None = None
+        self.too_many = 0  # `too_many_websockets` in a row, since a connection Slack kept
         self.connected_once = False
         self.client.issue_new_wss_url = self._issue_new_wss_url  # type: ignore[method-assign]
         self.client.aiohttp_client_session = _Session(  # type: ignore[assignment]
@@ -125,6 +130,24 @@ class CheckedSocketModeHandler(AsyncSocketModeHandler):
         await asyncio.sleep(wait)
         if self.client.closed:
             raise asyncio.CancelledError
+
+    async def _wait_for_room(self) -> bool:
+        """Slack's answer past its cap: one WARNING line, then the new connection at once the
+        first time, as Slack's SDKs do, and after the backoff of `_wait_to_ask_again` when it
+        comes again before a connection is kept (at the cap, reconnecting at once loops as
+        fast as the network). False when the client was closed meanwhile."""
+        self.too_many += 1
+        wait = 0.0
+        if self.too_many > 1:
+            wait = default_interval_calculator.calculate_sleep_duration(min(self.too_many - 2, 5))
+        log.warning(
+            "Slack ended a Socket Mode connection: %d open for this app already "
+            "(disconnect: too_many_websockets); opening a new one%s",
+            MAX_CONNECTIONS,
+            f" in {wait:.0f} s" if wait else "",
+        )
+        await asyncio.sleep(wait)
+        return not self.client.closed
 
     async def _ws_connect(self, connect: Any, url: str, **options: Any) -> ClientWebSocketResponse:
         """The websocket handshake, with a new URL from apps.connections.open after each that
@@ -233,21 +256,17 @@ async def refuse(client: AsyncBaseSocketModeClient, envelope_id: object, problem
         await client.send_socket_mode_response(SocketModeResponse(envelope_id=envelope_id))
 
 
-def _log_connection_count(frame: dict[str, Any]) -> None:
+def _log_connection_count(frame: dict[str, Any], handler: CheckedSocketModeHandler) -> None:
     """One line a connection from its `hello`: how many Slack counts open for the app and when
-    it will refresh this one; a WARNING at Slack's cap, and for `too_many_websockets`. Slack
-    counts connections it has not yet seen closed (a replica killed, a network that dropped
-    the close), gives envelopes to them too, and ends connections past its cap."""
-    if frame.get("type") == "disconnect" and frame.get("reason") == "too_many_websockets":
-        log.warning(
-            "Slack ended a Socket Mode connection: more than %d open for this app "
-            "(disconnect: too_many_websockets); opening a new one",
-            MAX_CONNECTIONS,
-        )
-        return
+    it will refresh this one; a WARNING at Slack's cap. Slack counts connections it has not
+    yet seen closed (a replica killed, a network that dropped the close), gives envelopes to
+    them too, and ends connections past its cap (`too_many_websockets`). A connection under
+    the cap ends a run of those: the next is answered at once again."""
     count = frame.get("num_connections")
     if frame.get("type") != "hello" or not isinstance(count, int):
         return
+    if count <= MAX_CONNECTIONS:
+        handler.too_many = 0
     debug = frame.get("debug_info")
     seconds = debug.get("approximate_connection_time") if isinstance(debug, dict) else None
     refresh = ""
@@ -263,6 +282,10 @@ def _log_connection_count(frame: dict[str, Any]) -> None:
         count,
         MAX_CONNECTIONS,
     )
+
+
+def _is_too_many(frame: dict[str, Any]) -> bool:
+    return frame.get("type") == "disconnect" and frame.get("reason") == "too_many_websockets"
 
 
 def _is_link_disabled(frame: object) -> bool:

@@ -394,6 +394,16 @@ class SlackEmulator(TeamApi):
         ticket, as when Slack's websocket host fails or the network drops the upgrade."""
         self._sockets.failed_handshakes = times
 
+    def socket_cap(self, connections: int = 10) -> None:
+        """Slack's cap on an app's Socket Mode connections (10): a new one past it is told
+        ``too_many_websockets`` and closed."""
+        self._sockets.max_connections = connections
+
+    @property
+    def sockets_refused(self) -> int:
+        """Socket Mode connections refused past the cap since the emulator started."""
+        return self._sockets.refused
+
     async def socket_refresh(self, warning_seconds: float = 10.0) -> None:
         """``disconnect``/``warning``, then ``disconnect``/``refresh_requested`` and the close."""
         await self._sockets.refresh(warning_seconds)

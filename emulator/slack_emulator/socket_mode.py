@@ -34,6 +34,8 @@ class SocketHub:
         self._pending: dict[str, asyncio.Future[dict[str, Any] | None]] = {}
         self._turn = 0
         self.failed_handshakes = 0  # the next ones to answer 503, their tickets used up
+        self.max_connections = 10  # Slack's cap for one app; past it, `too_many_websockets`
+        self.refused = 0
 
     @property
     def connected(self) -> int:
@@ -54,6 +56,8 @@ class SocketHub:
             return web.Response(status=503, text="service_unavailable")
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
+        if len(self._connections) >= self.max_connections:
+            return await self._refuse(ws)
         self.opened += 1
         connection = _Connection(self.opened, ws)
         self._connections.append(connection)
@@ -70,6 +74,21 @@ class SocketHub:
                 future = self._pending.get(envelope_id)
                 if future is not None and not future.done():
                     future.set_exception(ConnectionError("socket closed before the ack"))
+        return ws
+
+    async def _refuse(self, ws: web.WebSocketResponse) -> web.WebSocketResponse:
+        """A connection past the cap: `disconnect` with `too_many_websockets`, then the close
+        (Slack serves it nothing; whether Slack closes it or leaves that to the app is not
+        documented, and slack_sdk reconnects on the frame either way)."""
+        self.refused += 1
+        await ws.send_json(
+            {
+                "type": "disconnect",
+                "reason": "too_many_websockets",
+                "debug_info": {"host": "applink-emulator"},
+            }
+        )
+        await ws.close(code=WSCloseCode.OK, message=b"too_many_websockets")
         return ws
 
     def _hello(self) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import Any
 
 import pytest
@@ -214,6 +215,35 @@ async def test_each_way_slack_ends_a_connection_opens_one_new_one(
         )
         == 4
     )
+
+
+async def test_too_many_websockets_again_and_again_backs_off(
+    slack_socket: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """At Slack's cap (10 connections an app, here none left), each new connection is told
+    `too_many_websockets` and closed. The bot reconnected at once every time, as Slack's SDKs
+    do: a loop as fast as the network, one WARNING line a turn. Now the first is at once and
+    the next waits (the backoff of apps.connections.open's failures, up to about 16 s), one
+    WARNING line each naming the wait, no traceback; with room again, it connects."""
+    slack = slack_socket
+    caplog.set_level(logging.INFO)
+    slack.emu.socket_cap(0)
+    await slack.emu.socket_disconnect("refresh_requested")
+    deadline = asyncio.get_running_loop().time() + 5
+    while slack.emu.sockets_refused < 2:
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"{slack.emu.sockets_refused} connections refused, not 2")
+        await asyncio.sleep(0.01)
+    slack.emu.socket_cap(10)
+    await _connected(slack, within=30)
+    command = await slack.command("alice", "/ask", "help")
+    assert command.ok and command.attempts[-1].transport == "socket"
+    problems = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert not [r for r in caplog.records if r.exc_info]
+    said = [r.getMessage() for r in problems]
+    assert len(said) == 2 and all("too_many_websockets" in m for m in said), said
+    assert said[0].endswith("opening a new one"), said
+    assert re.search(r"opening a new one in \d+ s$", said[1]), said
 
 
 async def test_slack_failing_to_open_a_connection_is_one_line_a_try(
