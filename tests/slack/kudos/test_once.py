@@ -231,9 +231,10 @@ async def test_a_seconding_undone_is_not_given_again_through_another_reply(
     await emu.click_button(slack.user("carol"), "Undo")
     await slack.settle()
     [marias] = [m for m in kudos_posts(slack, "general") if m.thread_ts == shoutout.ts]
+    before = len(emu.ephemerals(slack.user("carol")))
     await emu.add_reaction(slack.user("carol"), marias.channel, marias.ts, "kudos")
     await slack.settle()
-    said = emu.ephemerals(slack.user("carol"))[-1].text
+    [said] = [e.text for e in emu.ephemerals(slack.user("carol"))[before:]]
     assert said.startswith("You undid your seconding"), said
     givers = sorted(k.giver_user_id for k in await ledger(slack))
     assert givers == sorted(slack.user(h) for h in ("alice", "maria"))
