@@ -184,6 +184,13 @@ def isolated(name: str) -> str:
     return name
 
 
+def one_line(text: str) -> str:
+    """Typed text as one line of a list, its line breaks (a paragraph or line separator
+    too) and runs of spaces each one space: a reason listed as "• from Alice: …" whose own
+    next line read "• from Maria: …" showed a second item, words Maria never said."""
+    return " ".join(text.split())
+
+
 def whole_characters(text: str, limit: int) -> str:
     """The start of `text`, at most `limit` code points, ending where a character as a reader
     sees it ends (Unicode's grapheme clusters, near enough): Slack would show a cut accent

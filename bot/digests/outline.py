@@ -20,7 +20,7 @@ from bot.digests.summary import (
     TeamSummary,
 )
 from bot.digests.weeks import IsoWeek
-from bot.safe_text import isolated, plain_text, whole_characters
+from bot.safe_text import isolated, one_line, plain_text, whole_characters
 from bot.timezone import zone_name
 from bot.words import plural
 
@@ -100,7 +100,7 @@ def trend(summary: TeamSummary) -> str:
 
 
 def shoutout_line(s: Shoutout) -> str:
-    message = " ".join(s.message.split())
+    message = one_line(s.message)
     if len(message) > MESSAGE_CHARS:
         message = whole_characters(message, MESSAGE_CHARS - 1) + "…"
     tags = " ".join(f"#{v}" for v in s.values)

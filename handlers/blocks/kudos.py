@@ -35,7 +35,7 @@ from handlers.blocks.kudos_words import (
     PERIOD_LABELS,
     people,
     quote,
-    reason,
+    reason_line,
     reasons,
     standings,
     tags,
@@ -59,7 +59,7 @@ def render_shoutout(given: Given, link_back: str | None = None, reaction: str = 
     # In a DM (with the bot, or between giver and receiver) nobody reading could second it.
     if not (entry.shoutout_channel_id or entry.channel_id or "").startswith("D"):
         notes.append(f"React with :{reaction}: to second this.")
-    text = f"{headline}: {reason(entry.message, LIST_REASON, about)}"
+    text = f"{headline}: {reason_line(entry.message, LIST_REASON, about)}"
     blocks = [section(body), *([context(" · ".join(notes))] if notes else [])]
     return {"text": text, "blocks": blocks}
 
@@ -84,7 +84,7 @@ def render_received(entry: Entry, where: str | None) -> Message:
     body = f"{headline}\n{quote(entry.message, SHOUTOUT_REASON, about)}"
     if entry.values:
         body += f"\n{tags(entry.values)}"
-    text = f"{headline}: {reason(entry.message, LIST_REASON, about)}"
+    text = f"{headline}: {reason_line(entry.message, LIST_REASON, about)}"
     return {"text": text, "blocks": [section(body)]}
 
 

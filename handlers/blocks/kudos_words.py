@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from bot.kudos.records import Entry, Leaderboard
-from bot.safe_text import clip, safe_text
+from bot.safe_text import clip, one_line, safe_text
 from bot.words import and_list, plural
 from handlers.blocks.elements import and_more, capped, capped_lines, plain
 
@@ -35,6 +35,14 @@ def reason(
     """A reason as the bot may repost it (`safe_text`): it mentions only `keep`, and names
     anyone else it mentions from `names`."""
     return clip(safe_text(text, keep=keep, names=names), limit)
+
+
+def reason_line(
+    text: str, limit: int, keep: Sequence[str] = (), names: Mapping[str, str] | None = None
+) -> str:
+    """A reason on one line (`one_line`), as a list or a notification shows it: its own line
+    breaks would start what reads as another kudos, from someone else."""
+    return reason(one_line(text), limit, keep, names)
 
 
 def quote(text: str, limit: int, keep: Sequence[str] = ()) -> str:
@@ -65,7 +73,8 @@ def standings(board: Leaderboard) -> str:
 
 def reasons(entries: Sequence[Entry], names: dict[str, str]) -> str:
     lines = [
-        f"• from {plain(names.get(e.giver, e.giver))}: {reason(e.message, LIST_REASON, (), names)}"
+        f"• from {plain(names.get(e.giver, e.giver))}: "
+        + reason_line(e.message, LIST_REASON, (), names)
         + (f" {_listed_tags(e.values)}" if e.values else "")
         # Shown only to its giver or receiver, beside public ones: which not to repeat.
         + (" (private)" if e.is_private else "")
