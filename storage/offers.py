@@ -119,11 +119,12 @@ async def set_offer_message(
 
 async def reword_reasons_to(
     session: AsyncSession, team_id: str, user_id: str, reason: str, keep: str
-) -> None:
+) -> set[int]:
     """Give every offer made to this person for what they declared (as an expert or a
     connector) `reason` as its reason, followed by `keep` where the old one carried it (a
     marker the questions' code reads, not words of the person). One a colleague suggested
-    them for keeps "suggested by @bob": nothing of theirs was why."""
+    them for keeps "suggested by @bob": nothing of theirs was why. The questions whose
+    offers it rewords (an offer reworded already is not)."""
     offers = await session.scalars(
         select(Offer).where(
             Offer.team_id == team_id,
@@ -131,9 +132,14 @@ async def reword_reasons_to(
             Offer.kind != REFERRAL,
         )
     )
+    reworded: set[int] = set()
     for offer in offers:
-        offer.reason = reason + (keep if keep in offer.reason else "")
+        now = reason + (keep if keep in offer.reason else "")
+        if offer.reason != now:
+            offer.reason = now
+            reworded.add(offer.question_id)
     await session.flush()
+    return reworded
 
 
 async def received_before(session: AsyncSession, team_id: str, offer_id: int) -> bool:

@@ -33,6 +33,7 @@ from bot.directory.parse import (
 from bot.directory.skills import Suggestion, Vocabulary, shipped_vocabulary, skill_key
 from bot.directory.status import AVAILABLE, Status, status_of
 from bot.errors import UserError
+from bot.questions import tell
 from bot.questions.policy import FORGOTTEN_REASON, OFF_HOURS
 from bot.safe_text import QUOTED_CHARS, clip, quoted, safe_text
 from bot.timezone import local_date
@@ -40,6 +41,7 @@ from bot.visibility import Field, Viewer
 from storage import network as network_q
 from storage import offers as offers_q
 from storage import people as people_q
+from storage import questions as questions_q
 from storage import routing_changes, workspaces
 from storage import skills as skills_q
 from storage.models import Person
@@ -446,8 +448,16 @@ class ProfileService:
             await people_q.forget_person(s, person)
             # Why they were asked came from the profile they deleted, and an asker's list or
             # their request drawn again would say it on.
-            await offers_q.reword_reasons_to(s, team_id, user_id, FORGOTTEN_REASON, OFF_HOURS)
-            await home.changed_for(s, person, self._clock.now())
+            now = self._clock.now()
+            reworded = await offers_q.reword_reasons_to(
+                s, team_id, user_id, FORGOTTEN_REASON, OFF_HOURS
+            )
+            # Those already drawn are drawn again: the asker's list, maybe in a public
+            # thread, went on saying "declared X, level 4" of the profile deleted.
+            why = f"forgotten:{user_id}:{now.isoformat()}"
+            for question in (await questions_q.questions_by_id(s, reworded)).values():
+                await tell.asking_reworded(s, question, now, why)
+            await home.changed_for(s, person, now)
 
 
 def _unique(items: list[str] | tuple[str, ...]) -> list[str]:

@@ -373,6 +373,16 @@ async def asking_moved(
         await _asking_changed(s, question, "question.asking_helper", why, at)
 
 
+async def asking_reworded(s: AsyncSession, question: Question, at: datetime, why: str) -> None:
+    """The asker's message saying who is asked, once why a colleague was asked reads
+    otherwise (`why`: they deleted the profile it quoted, `/skills forget me`): drawn again,
+    open or closed, where it went on saying "declared X, level 4" of a profile deleted, in a
+    thread that may be public, until something else redrew it."""
+    closed = question.status not in ("draft", "open", "connected")
+    kind = "question.asking_closed" if closed else "question.asking_helper"
+    await _asking_changed(s, question, kind, why, at)
+
+
 async def asking_sent(s: AsyncSession, question: Question, offer: Offer, at: datetime) -> None:
     """The asker's message saying who is asked, once `offer`, which waited for its colleague's
     working day, was sent: it said they would get it then, and they have."""

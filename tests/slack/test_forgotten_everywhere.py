@@ -92,16 +92,25 @@ async def test_why_a_forgotten_colleague_was_asked_no_longer_quotes_their_profil
     """Alice asks who knows Carol's skill; Carol is chosen for it ("knows zorblaxing") and
     then forgets her profile. Her offer's reason, which the asker's list and her request are
     drawn again from, reads "a profile deleted since": before, it kept naming the skill she
-    deleted, to her and to the asker, in a thread that may be public."""
+    deleted, to her and to the asker, in a thread that may be public. The list already posted
+    in #general's thread is drawn again at once: until 8 December it went on saying
+    "declared zorblaxing, level 4" of her until something else redrew it."""
     await carol_asked_about_her_skill(slack)
     async with slack.services.sessions() as s:
         [before] = (await s.scalars(select(Offer.reason))).all()
     assert SKILL in before
+
+    def declared() -> list[str]:
+        posts = [m for m in slack.here.messages() if m.by_bot]
+        return [m.text + str(m.blocks) for m in posts if f"declared {SKILL}" in str(m.blocks)]
+
+    assert declared()  # not vacuous: the asker's list in the thread says why she was asked
     assert (await slack.command("carol", "/skills", "forget me")).ok
     await slack.drain()
     async with slack.services.sessions() as s:
         [after] = (await s.scalars(select(Offer.reason))).all()
     assert SKILL not in after and after.startswith("a profile deleted since")
+    assert declared() == []
     await a_day_later(slack)
     kept = {table for table, _, _ in await everywhere(slack, (SKILL,))}
     assert kept == {"questions"}  # Alice's question is hers: its text and its topics
