@@ -159,6 +159,26 @@ async def stream_questions(
         yield rows
 
 
+async def public_question_channels(
+    session: AsyncSession, team_id: str, since: datetime
+) -> list[str]:
+    """The channels of the questions sent since that are stored as public and were posted
+    there (`stream_questions` reads those as public), each once: looked at before the
+    analysis is made, lest one made private since name a helper (`bot.insights.service`)."""
+    statement = (
+        select(Question.channel_id)
+        .where(
+            Question.team_id == team_id,
+            Question.created_at >= since,
+            Question.is_private.is_(False),
+            Question.message_ts.is_not(None),
+            sent_by_asker(),
+        )
+        .distinct()
+    )
+    return [str(channel) for channel in await session.scalars(statement) if channel]
+
+
 async def released_help_since(
     session: AsyncSession, team_id: str, since: datetime
 ) -> list[tuple[str, str, bool, bool, list[str] | None]]:

@@ -23,14 +23,18 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import visibility
+from bot.conversations import MadePrivate, PrivateNow
 from bot.drawing import drawn
 from bot.errors import AskaroundError, UserError
 from bot.insights import outline, tell
 from bot.insights.build import analyse
 from bot.insights.measures import Analysis
 from bot.insights.view import InsightsView, cut, org_of
+from storage import digests as digests_q
 from storage import insights as q
+from storage import kudos as kudos_q
 from storage import people as people_queries
+from storage import questions as questions_q
 from storage import routing_changes
 from storage.workspaces import find_workspace
 
@@ -77,13 +81,18 @@ class InsightsService:
         today = self._now().astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
         return today - WINDOW
 
-    async def analysis(self, team_id: str, since: datetime | None = None) -> Analysis:
+    async def analysis(
+        self, team_id: str, since: datetime | None = None, private_now: PrivateNow | None = None
+    ) -> Analysis:
         """The workspace's analysis since `since` (90 days by default), from the cache when
         it is younger than `CACHE_SECONDS` and no change to declared skills or networks, no
-        deletion from a profile, nor kudos undone or their quote changed, was counted since."""
+        deletion from a profile, nor kudos undone or their quote changed, was counted since.
+        `private_now` asks Slack about the channels of its public kudos and questions first
+        (`_made_private`); without it (the CLI) what is stored decides."""
         since = since or self.since_default()
         key = (team_id, since)
         async with self._locks.setdefault(team_id, asyncio.Lock()):
+            await self._made_private(team_id, since, private_now)
             async with self._sessions() as s:
                 counted = await routing_changes.routing_versions(s, team_id)
             changes = (counted.profiles, counted.skills, counted.rebuild, counted.kudos)
@@ -96,13 +105,37 @@ class InsightsService:
             self._cache[key] = (clock, changes, found)
             return found
 
+    async def _made_private(
+        self, team_id: str, since: datetime, private_now: PrivateNow | None
+    ) -> None:
+        """The public kudos and questions since `since` in a channel private now are stored
+        as private, as when Slack's notice is heard (`channel_made_private`), before the
+        analysis names anyone by them: a connector or a topic's one person is named for
+        public help alone (`visibility.insights_name_by`), and Slack tells the app nothing
+        of a channel made private where it is not in it. One `conversations.info` a channel,
+        kept a minute (`bot.conversations.PUBLIC_FOR`); finding one makes the analysis, and
+        routing's index, anew (`rebuild_routing`)."""
+        if private_now is None:
+            return
+        async with self._sessions() as s:
+            kudos = await digests_q.public_kudos_channels(s, team_id, since, self._now())
+            asked = await q.public_question_channels(s, team_id, since)
+        made = MadePrivate(private_now)
+        for channel_id in dict.fromkeys([*kudos, *asked]):
+            await made.is_private(False, channel_id)
+        if made.found:
+            async with self._sessions() as s, s.begin():
+                await kudos_q.mark_channels_private(s, team_id, made.found)
+                await questions_q.mark_channels_private(s, team_id, made.found)
+                await routing_changes.rebuild_routing(s, team_id)
+
     def forget(self, team_id: str) -> None:
         self._cache = {k: v for k, v in self._cache.items() if k[0] != team_id}
 
-    async def refresh(self, team_id: str) -> Analysis:
+    async def refresh(self, team_id: str, private_now: PrivateNow | None = None) -> Analysis:
         """Analyse again now (the hourly job), so `/askaround insights` answers from the cache."""
         self.forget(team_id)
-        return await self.analysis(team_id)
+        return await self.analysis(team_id, private_now=private_now)
 
     async def may_see(self, team_id: str, viewer_user_id: str, *, slack_admin: bool) -> bool:
         """Whether `viewer_user_id` may see any of the network, decided before it is analysed
@@ -115,10 +148,16 @@ class InsightsService:
         return visibility.insights_scope(viewer, admin=admin, org=reports) is not None
 
     async def for_viewer(
-        self, team_id: str, viewer_user_id: str, *, slack_admin: bool, since: datetime | None = None
+        self,
+        team_id: str,
+        viewer_user_id: str,
+        *,
+        slack_admin: bool,
+        since: datetime | None = None,
+        private_now: PrivateNow | None = None,
     ) -> Shown:
         """What `viewer_user_id` may see; a UserError when that is nothing."""
-        analysis = await self.analysis(team_id, since)
+        analysis = await self.analysis(team_id, since, private_now)
         async with self._sessions() as s:
             roles = await q.roles(s, team_id, viewer_user_id)
             guest = await people_queries.is_guest(s, team_id, viewer_user_id)

@@ -21,6 +21,7 @@ from bot.services import Services
 from handlers.blocks.insights import render_insights
 from handlers.client import marks
 from handlers.client.admins import slack_admin_heard
+from handlers.client.conversations import private_now
 from handlers.client.failures import is_transient
 from handlers.client.lookup import latest_marked
 from handlers.client.messages import file_shared, update_message
@@ -41,7 +42,12 @@ async def monthly_dm(
     try:
         # Slack's word on them now, stored: a guest since, the `user_change` lost, is one.
         now_admin = await slack_admin_heard(client, services, team_id, admin)
-        shown = await services.insights.for_viewer(team_id, admin, slack_admin=now_admin)
+        shown = await services.insights.for_viewer(
+            team_id,
+            admin,
+            slack_admin=now_admin,
+            private_now=private_now(client, services.conversations.of(team_id)),
+        )
     except UserError:
         return  # no longer an admin since it was queued
     channel = str((await client.conversations_open(users=admin))["channel"]["id"])

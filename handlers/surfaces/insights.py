@@ -26,6 +26,7 @@ from bot.services import Services
 from handlers.blocks.elements import render_error
 from handlers.blocks.insights import PICTURE_HERE, PICTURE_IN_DM, render_insights
 from handlers.client.admins import slack_admin_heard
+from handlers.client.conversations import private_now
 from handlers.client.directory import members_only
 from handlers.client.failures import explained, method_of, refused_for_good
 from handlers.dispatch.router import Router
@@ -58,7 +59,12 @@ async def insights(
         return
     await respond(response_type="ephemeral", text="Looking at how help flows here…")
     try:
-        shown = await services.insights.for_viewer(team_id, user_id, slack_admin=admin)
+        shown = await services.insights.for_viewer(
+            team_id,
+            user_id,
+            slack_admin=admin,
+            private_now=private_now(client, services.conversations.of(team_id)),
+        )
     except UserError as error:
         await respond(response_type="ephemeral", **render_error(error))
         return

@@ -41,7 +41,9 @@ async def monthly_insights(client: AsyncWebClient, services: Services) -> int:
     """Refresh the cached insights (so `/askaround insights` answers at once) and
     queue last month's DM to this workspace's admins, once."""
     team_id = await team_of(client)
-    await services.insights.refresh(team_id)
+    await services.insights.refresh(
+        team_id, private_now(client, services.conversations.of(team_id))
+    )
     if services.insights.monthly_done(team_id):
         return 0
     return await services.insights.queue_monthly(team_id, await slack_admins(client, team_id))
