@@ -116,6 +116,28 @@ async def test_why_a_forgotten_colleague_was_asked_no_longer_quotes_their_profil
     assert kept == {"questions"}  # Alice's question is hers: its text and its topics
 
 
+async def test_a_closed_questions_list_no_longer_says_what_a_forgotten_colleague_declared(
+    slack: SlackHarness,
+) -> None:
+    """The same once the question closed: Carol's request sent at her morning, Alice
+    withdraws the question, and its list, in the past tense, says why Carol was asked; she
+    forgets her profile, and that list is drawn again too (`question.asking_closed`)."""
+    await carol_asked_about_her_skill(slack)
+    slack.advance(timedelta(hours=20))  # her working day: the request is sent
+    await slack.drain()
+    assert (await slack.command("alice", "/ask", "withdraw 1")).ok
+    await slack.drain()
+    said = f"Carol Diaz: declared {SKILL}"
+
+    def lists() -> list[str]:
+        return [str(m.blocks) for m in slack.here.messages() if m.by_bot and "I asked" in m.text]
+
+    assert [b for b in lists() if said in b]  # not vacuous: the closed list says why
+    assert (await slack.command("carol", "/skills", "forget me")).ok
+    await slack.drain()
+    assert lists() and not [b for b in lists() if said in b]
+
+
 async def test_a_private_channel_message_is_kept_only_by_the_inbox_for_a_day(
     slack: SlackHarness,
 ) -> None:
