@@ -22,6 +22,7 @@ from handlers.dispatch.another_workspace import NOT_HERE, AnotherWorkspace
 from handlers.dispatch.router import Router
 
 log = logging.getLogger("askaround.slack")
+RATE_LIMITED_KEPT = 64  # minutes remembered, across workspaces, to say each once
 
 
 def request_id(body: dict[str, Any]) -> str:
@@ -59,6 +60,9 @@ class Prepared(AsyncMiddleware):
         # differ (a workflow step's request carries a token of its own).
         self.one_workspace = one_workspace
         self.another = AnotherWorkspace()
+        # The minutes each workspace was said to be rate limited, newest last: Slack retries
+        # a delivery it saw no answer to, and the same minute is news once.
+        self.rate_limited: list[tuple[object, object]] = []
 
     async def async_process(
         self,
@@ -76,11 +80,13 @@ class Prepared(AsyncMiddleware):
             # Not an event (no listener could take it): a workspace sent more than 30,000
             # events in an hour, and Slack drops them for the minute it names. Logged, for
             # the people who run the bot, and answered 200.
-            log.warning(
+            minute = (req.body.get("team_id"), req.body.get("minute_rate_limited"))
+            log.log(
+                logging.INFO if minute in self.rate_limited else logging.WARNING,
                 "Slack is dropping events for workspace %s for the minute from %s",
-                req.body.get("team_id"),
-                req.body.get("minute_rate_limited"),
+                *minute,
             )
+            self.rate_limited = [*self.rate_limited, minute][-RATE_LIMITED_KEPT:]
             return BoltResponse(status=200, body="")
         if self.kept is not None and _uninstalling(req.body):
             self.kept.uninstalled(req.body.get("team_id"))

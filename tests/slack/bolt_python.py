@@ -1,5 +1,6 @@
-"""Slack's request bodies as slackapi/bolt-python's and slackapi/python-slack-sdk's own tests
-send them (`tests/data/slack/bolt_python/`, `tests/data/slack/python_slack_sdk/`, MIT), sent
+"""Slack's request bodies as slackapi/bolt-python's, slackapi/python-slack-sdk's and
+slack-go/slack's own tests send them (`tests/data/slack/bolt_python/`,
+`tests/data/slack/python_slack_sdk/`, MIT; `tests/data/slack/slack_go/`, BSD 2-Clause), sent
 two ways: `elsewhere`, with the ids they have, which name workspaces, apps and people the test
 Slack does not have (workspaces that never installed askaround); and `here`, with the ids of
 the workspace that installed the app (the one in `authorizations`, else the one the body
@@ -23,7 +24,7 @@ from slack_emulator.delivery import DeliveryKind
 from tests.e2e.harness import Harness
 
 DATA = Path(__file__).parents[1] / "data" / "slack"
-FOLDERS = ("bolt_python", "python_slack_sdk")
+FOLDERS = ("bolt_python", "python_slack_sdk", "slack_go")
 Kind = Literal["form", "payload", "body", "envelope"]
 _serial = itertools.count(1)
 
@@ -59,7 +60,8 @@ def acting_ids(kind: Kind, body: dict[str, Any]) -> dict[str, str]:
         or (inner.get("view") or {}).get("team_id")
     )
     who = (
-        event.get("user")
+        _str(event.get("user"))
+        or _id(event.get("user"))
         or _id(inner.get("user"))
         or inner.get("user_id")
         or (event.get("message") or {}).get("user")
@@ -93,6 +95,12 @@ def _timestamps(body: Any) -> set[str]:
 
 def _id(value: Any, key: str = "id") -> str | None:
     return value.get(key) if isinstance(value, dict) else None
+
+
+def _str(value: Any) -> str | None:
+    """An id where a body may put either it or an object (`team_join`'s and `user_change`'s
+    `user` is the whole user)."""
+    return value if isinstance(value, str) else None
 
 
 def here(slack: Harness, name: str) -> tuple[Kind, dict[str, Any]]:

@@ -1,5 +1,6 @@
-"""Slack's request bodies as slackapi/bolt-python's and slackapi/python-slack-sdk's own tests
-send them (`tests/data/slack/bolt_python/`, `tests/data/slack/python_slack_sdk/`, MIT: events
+"""Slack's request bodies as slackapi/bolt-python's, slackapi/python-slack-sdk's and
+slack-go/slack's own tests send them (`tests/data/slack/bolt_python/`,
+`tests/data/slack/python_slack_sdk/`, `tests/data/slack/slack_go/`: events
 of every kind, commands, interactions, Socket Mode envelopes), signed and sent through the front
 door twice (the second as Slack's retry), each read two ways (`tests/slack/bolt_python.py`):
 
@@ -48,6 +49,24 @@ TRIMMED = {
         ("non_grid", 982),
     ]
 } | {"bolt_python/view_submission__response_url_payload_body"}
+# …and slack-go's: its events cut down to a type and a user (an `app_mention` with no channel or
+# ts), Slack's docs' `bot_message` example without its channel, its interactions without who
+# acted, the action or the view's callback_id.
+TRIMMED |= {
+    f"slack_go/{name}"
+    for name in [
+        "inner_events__bot_message",
+        "outer_events__call_back",
+        "parsers__parser_outer_call_back",
+        "parsers__that_outer_callback_event_has_inner",
+        "parsers__parse_event_exposes_is_ext_shared_channel",
+        "interactions__interaction_callback_interaction_type_block_actions_unmarshal",
+        "interactions__interaction_callback_parser",
+        "interactions__interaction_callback_user_username",
+        "interactions__view_closed_callback",
+        "interactions__view_submission_callback",
+    ]
+}
 # In the test workspace: mentions of the bot (a greeting under each), words typed in the DM
 # with it (each a question), the Home tab opened, a reaction (the workspace's settings made at
 # its first read), and the app removed (each on a bot of its own).
@@ -92,7 +111,33 @@ ORGANISATION_ALONE = {
     "bolt_python/events_token_revocations__app_uninstalled",
     "bolt_python/events_token_revocations__tokens_revoked",
 }
+# slack-go's, in the test workspace: mentions of the bot with words (each asked; its mention
+# with a file, made through an app, `bot_id` and all, is an app's post and left alone), words typed
+# in the DM (a question asked, "Search slack" answered with what askaround is for), the Home
+# tab opened, the app removed, and Slack saying it drops the workspace's events for a minute.
+GO_MENTIONS = [
+    "slack_go/inner_events__app_mention",
+    "slack_go/inner_events__app_mention_with_action_token",
+    "slack_go/inner_events__app_mention_with_assistant_thread",
+    "slack_go/parsers__parse_event_api_app_mention_with_action_token",
+    "slack_go/parsers__parse_event_api_app_mention_with_assistant_thread",
+]
+GO_IN_THE_DM = [
+    "slack_go/inner_events__message_event_with_action_token",
+    "slack_go/inner_events__message_event_with_assistant_thread",
+    "slack_go/parsers__parse_event_api_message_im_with_action_token",
+    "slack_go/parsers__parse_event_api_message_im_with_assistant_thread",
+]
+GO_HOME = [
+    "slack_go/inner_events__app_home_opened_event_full_event_parsing_with_view",
+    "slack_go/inner_events__app_home_opened_event_full_event_parsing_without_view",
+    "slack_go/inner_events__app_home_opened_event_with_view",
+    "slack_go/inner_events__app_home_opened_event_without_view",
+]
+GO_REMOVED = ["slack_go/inner_events__app_uninstalled", "slack_go/inner_events__tokens_revoked"]
+RATE_LIMITED = "slack_go/outer_events__app_rate_limited"
 ANSWERED = {*MENTIONS, *IN_THE_DM, HOME, *MESSAGES_TAB, *REACTIONS, *REMOVED}
+ANSWERED |= {*GO_MENTIONS, *GO_IN_THE_DM, *GO_HOME, *GO_REMOVED, RATE_LIMITED}
 
 
 async def sent_twice(slack: SlackHarness, kind: Kind, body: dict[str, object]) -> tuple[int, str]:
@@ -214,3 +259,48 @@ async def test_in_this_workspace_the_app_removed_is_marked_once(
     assert await sent_twice(slack, *here(slack, name)) == (200, "")
     assert await slack.services.uninstalls.removed_at(slack.team_id) is not None
     assert warnings(caplog) == [] and not [r for r in caplog.records if r.exc_info]
+
+
+async def test_slack_gos_bodies_in_this_workspace_have_their_effect_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """slack-go's bodies (`tests/data/slack/slack_go/`, Slack's docs' examples in its tests)
+    in the test workspace, each sent twice (the second as Slack's retry): every mention of the
+    bot answered in the mention's thread, and what it asks asked once, as Alice's;
+    in the DM, "Hello, I need help with something." asked once each and "Search slack"
+    answered with what askaround is for; the Home tab published, whatever else the event
+    carries (`view` or none); the app removed, marked once. Nothing logged as a problem."""
+    caplog.set_level(logging.INFO)
+    mentions = []
+    for name in GO_MENTIONS:
+        kind, body = here(slack, name)
+        event = request(kind, body)[1]["event"]
+        mentions.append(event.get("thread_ts") or event["ts"])
+        assert await sent_twice(slack, kind, body) == (200, "")
+    threads = {c.args.get("thread_ts") for c in slack.emu.calls_to("chat.postMessage")}
+    assert set(mentions) <= threads
+    for name in [*GO_IN_THE_DM, *GO_HOME]:
+        assert await sent_twice(slack, *here(slack, name)) == (200, "")
+    async with slack.services.sessions() as s:
+        asked = [(q.asker_user_id, q.text) for q in await s.scalars(select(Question))]
+    assert {who for who, _ in asked} == {slack.user("alice")}
+    assert [t for _, t in asked].count("Hello, I need help with something.") == 2
+    dm = [m.text for m in slack.emu.dm_messages(slack.user("alice")) if m.by_bot]
+    assert sum("Ask me a whole question" in t for t in dm) == 2, dm
+    home = slack.here.home_view(slack.user("alice"))
+    assert home is not None and "Your expertise profile" in str(home.blocks)
+    for name in GO_REMOVED:
+        assert await sent_twice(slack, *here(slack, name)) == (200, "")
+    assert await slack.services.uninstalls.removed_at(slack.team_id) is not None
+    assert warnings(caplog) == [] and not [r for r in caplog.records if r.exc_info]
+
+
+async def test_slack_saying_it_drops_events_is_one_warning_a_minute(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """slack-go's `app_rate_limited`, sent again as Slack's retry: one WARNING for the minute
+    Slack names, its retry at INFO (before: a WARNING for each delivery of the same minute)."""
+    caplog.set_level(logging.INFO)
+    assert await sent_twice(slack, *here(slack, RATE_LIMITED)) == (200, "")
+    said_for = f"Slack is dropping events for workspace {slack.team_id} for the minute from"
+    assert [m for m in warnings(caplog) if m.startswith(said_for)] == [f"{said_for} 1518467820"]
