@@ -23,7 +23,13 @@ from tests.e2e.harness import ACK_TIMEOUT_SECONDS, Harness
 from tests.slack import bolt_python
 from tests.slack.java_samples import ACTED_ON, events, sample, with_words
 from tests.slack.kudos.world import global_modal, kudos_posts, ledger, submit_modal
-from tests.slack.test_bolt_python_payloads import ANOTHER, IN_THE_DM, MENTIONS
+from tests.slack.test_bolt_python_payloads import (
+    ANOTHER,
+    GO_MENTIONS,
+    IN_THE_DM,
+    MENTIONS,
+    TRIMMED,
+)
 from tests.slack.test_real_payloads import request_of
 
 REASON = "for untangling the release #teamwork"
@@ -583,4 +589,46 @@ async def test_bolt_python_and_slack_sdk_bodies_are_acked_once_each_over_socket_
     assert len([p["thread_ts"] for p in posted if p["channel"] == general]) == len(MENTIONS)
     problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert [p for p in problems if not p.startswith(ANOTHER)] == []
+    assert not [r for r in caplog.records if r.exc_info]
+
+
+async def test_slack_gos_bodies_are_acked_once_each_over_socket_mode(
+    slack_socket: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """slack-go's bodies (`tests/data/slack/slack_go/`: Slack's docs' examples of every event
+    askaround subscribes to, the URL check, `app_rate_limited` and interactions), each in a
+    Socket Mode envelope: first as kept, from workspaces that never installed askaround, then
+    in the test workspace. Every envelope acked at its first try; from elsewhere nothing is
+    posted; here, every mention is answered in its thread and "Hello, I need help with
+    something." in the DM asked, once each. Nothing logged as a problem but the lines naming a
+    workspace askaround does not run for and Slack dropping events for a minute."""
+    slack = slack_socket
+    caplog.set_level(logging.INFO)
+    replayed = [n for n in bolt_python.names() if n.startswith("slack_go/") and n not in TRIMMED]
+    mentions = []
+    for place in (bolt_python.elsewhere, bolt_python.here):
+        for name in replayed:
+            kind, body = place(slack, name)
+            delivery, payload = bolt_python.request(kind, body)
+            if payload.get("type") == "url_verification":
+                continue  # Slack sends its URL check over HTTP alone
+            sent = await slack.emu.send_request(delivery, payload)
+            assert sent.ok and len(sent.attempts) == 1, (name, sent.status)
+            assert sent.attempts[0].transport == "socket", name
+            if place is bolt_python.here and name in GO_MENTIONS:
+                mentions.append(payload["event"].get("thread_ts") or payload["event"]["ts"])
+        await slack.settle()
+        if place is bolt_python.elsewhere:
+            assert slack.emu.calls_to("chat.postMessage") == []
+            assert slack.emu.calls_to("chat.postEphemeral") == []
+    async with slack.services.sessions() as s:
+        asked = [(q.asker_user_id, q.text) for q in await s.scalars(select(Question))]
+    assert {who for who, _ in asked} == {slack.user("alice")}
+    hello = "Hello, I need help with something."
+    assert [t for _, t in asked].count(hello) == 2  # an inner event's and a parsers' one
+    threads = {c.args.get("thread_ts") for c in slack.emu.calls_to("chat.postMessage")}
+    assert set(mentions) <= threads
+    problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    dropping = "Slack is dropping events for workspace"
+    assert [p for p in problems if not p.startswith((ANOTHER, dropping))] == []
     assert not [r for r in caplog.records if r.exc_info]
