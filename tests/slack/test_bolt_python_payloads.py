@@ -304,3 +304,30 @@ async def test_slack_saying_it_drops_events_is_one_warning_a_minute(
     assert await sent_twice(slack, *here(slack, RATE_LIMITED)) == (200, "")
     said_for = f"Slack is dropping events for workspace {slack.team_id} for the minute from"
     assert [m for m in warnings(caplog) if m.startswith(said_for)] == [f"{said_for} 1518467820"]
+
+
+@pytest.mark.parametrize("retry", [1, 2, 3])
+async def test_an_event_first_seen_as_slacks_retry_is_answered_once(
+    slack: SlackHarness, caplog: pytest.LogCaptureFixture, retry: int
+) -> None:
+    """Slack's first delivery lost (the bot was restarting, or the replica that had it died
+    before keeping it): slack-go's mention and DM question reach askaround only as Slack's
+    `retry` (`X-Slack-Retry-Num`, `http_timeout`), the last (3) included, then once more.
+    Each is answered, once: a retry is not taken for something already done."""
+    caplog.set_level(logging.INFO)
+    kind, mention = here(slack, "slack_go/inner_events__app_mention")
+    _kind, dm = here(slack, "slack_go/inner_events__message_event_with_assistant_thread")
+    for body in (mention, dm):
+        for again in (retry, min(retry + 1, 3)):
+            sent = await send(slack, *over_http(kind, body), retry=again, reason="http_timeout")
+            assert sent == (200, "")
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        asked = [(q.asker_user_id, q.text) for q in await s.scalars(select(Question))]
+    alice = slack.user("alice")
+    hello = "Hello, I need help with something."
+    assert asked == [(alice, "is it everything a river should be?"), (alice, hello)]
+    ts = request(kind, mention)[1]["event"]["ts"]
+    replies = [c for c in slack.emu.calls_to("chat.postMessage") if c.args.get("thread_ts") == ts]
+    assert len(replies) == 1
+    assert warnings(caplog) == [] and not [r for r in caplog.records if r.exc_info]
