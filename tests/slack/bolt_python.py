@@ -1,6 +1,8 @@
-"""Slack's request bodies as slackapi/bolt-python's, slackapi/python-slack-sdk's and
-slack-go/slack's own tests send them (`tests/data/slack/bolt_python/`,
-`tests/data/slack/python_slack_sdk/`, MIT; `tests/data/slack/slack_go/`, BSD 2-Clause), sent
+"""Slack's request bodies as slackapi/bolt-python's, slackapi/python-slack-sdk's,
+slackapi/node-slack-sdk's and slack-go/slack's own tests send them
+(`tests/data/slack/bolt_python/`, `tests/data/slack/python_slack_sdk/`,
+`tests/data/slack/node_slack_sdk/`, MIT;
+`tests/data/slack/slack_go/`, BSD 2-Clause), sent
 two ways: `elsewhere`, with the ids they have, which name workspaces, apps and people the test
 Slack does not have (workspaces that never installed askaround); and `here`, with the ids of
 the workspace that installed the app (the one in `authorizations`, else the one the body
@@ -24,7 +26,7 @@ from slack_emulator.delivery import DeliveryKind
 from tests.e2e.harness import Harness
 
 DATA = Path(__file__).parents[1] / "data" / "slack"
-FOLDERS = ("bolt_python", "python_slack_sdk", "slack_go")
+FOLDERS = ("bolt_python", "python_slack_sdk", "node_slack_sdk", "slack_go")
 Kind = Literal["form", "payload", "body", "envelope"]
 _serial = itertools.count(1)
 

@@ -1,6 +1,8 @@
-"""Slack's request bodies as slackapi/bolt-python's, slackapi/python-slack-sdk's and
-slack-go/slack's own tests send them (`tests/data/slack/bolt_python/`,
-`tests/data/slack/python_slack_sdk/`, `tests/data/slack/slack_go/`: events
+"""Slack's request bodies as slackapi/bolt-python's, slackapi/python-slack-sdk's,
+slackapi/node-slack-sdk's and slack-go/slack's own tests send them
+(`tests/data/slack/bolt_python/`, `tests/data/slack/python_slack_sdk/`,
+`tests/data/slack/node_slack_sdk/`,
+`tests/data/slack/slack_go/`: events
 of every kind, commands, interactions, Socket Mode envelopes), signed and sent through the front
 door twice (the second as Slack's retry), each read two ways (`tests/slack/bolt_python.py`):
 
@@ -77,6 +79,7 @@ MENTIONS = [
     "bolt_python/events_request_verification__app_mention_body",
     "bolt_python/events_say_stream__org_app_mention_event_body",
     "python_slack_sdk/mock_socket_mode_server__socket_mode_envelopes_15",
+    "node_slack_sdk/socket_mode_client__events_api_app_mention",
 ]
 IN_THE_DM = [
     "bolt_python/attaching_conversation_kwargs__file_share_im_message_event_body",
