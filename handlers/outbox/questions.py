@@ -124,6 +124,13 @@ async def _update_connected(
     if not (channel and ts and helper) or thread_closed_to_asker(question, channel):
         return  # in a thread closed to the asker since, it says no more (how it ended)
     names = await names_in(client, services, team_id, question)
+    # Closed, handed on or edited again while its names were asked of Slack (someone the
+    # question names, not stored): the change's own redraw may have landed already, and this
+    # one, drawn before it (Solved again), would land over it. Drawn as it is now instead.
+    now = await question_now(services, team_id, {"question_id": question.id}, client)
+    if now.question != question:
+        await _update_connected(client, services, team_id, now.question)
+        return
     message = render_connected(question, helper, names, quoted=channel != question.channel_id)
     await update_message(client, channel, ts, message)
 

@@ -18,7 +18,7 @@ from slack_emulator import Fault, Message
 from storage.models import Offer, OutboxItem
 from tests.slack.harness import SlackHarness
 from tests.slack.questions.test_edited import SECRET, asked_in_secret, bot_dms, group_dm_of
-from tests.slack.questions.test_flow import ask, offer_dm
+from tests.slack.questions.test_flow import ask, offer_dm, rows
 from tests.slack.questions.test_solved_first import QUESTION
 
 WITHIN = 30.0  # seconds the bot gets to come to rest around the held call
@@ -161,3 +161,54 @@ async def test_a_request_redrawn_for_an_edit_while_bob_took_it_on_ends_closed(
     [request] = [m for m in slack.emu.dm_messages(slack.user("dev")) if m.bot_id]
     assert "is on it" in request.text, request.text
     assert "offer_accept" not in str(request.blocks)
+
+
+async def test_the_connecting_reply_redrawn_for_an_edit_while_the_question_closed_ends_closed(
+    slack: SlackHarness,
+) -> None:
+    """Bob took Alice's question on and the reply connecting them is in its thread, with
+    Solved. Alice edits the question, naming someone askaround has not stored: Slack holds
+    each `users.info` the edit's redraws make for that name. Meanwhile she withdraws the
+    question: the close's redraw says so, Solved gone. Then the edit's redraw of the
+    connecting reply, drawn while the question was open, landed over it with Solved again
+    (docs/testing-log.md, "The reliability core, a reviewer's pass", suspected there)."""
+    asked = await ask(slack)
+    await slack.emu.click(slack.user("bob"), "offer_accept", message=offer_dm(slack, "bob"))
+    await slack.drain()
+    question, _ = await rows(slack)
+    zed = slack.emu.workspace.add_user("zed", real_name="Zed Unstored").id
+    held = asyncio.Event()
+    fault = slack.emu.faults.add("users.info", held=held, times=None)
+    bot = f"<@{slack.emu.bot_user_id}>"
+    await slack.here.edit_message(slack.user("alice"), asked, f"{bot} {QUESTION} <@{zed}> tried")
+    await until_settled(slack, only_held(slack, fault), "the edit's held redraws")
+    assert fault.hits, "no redraw asked Slack for the name"
+    fault.times = fault.hits  # from here on Slack answers users.info at once
+    await slack.command("alice", "/ask", f"withdraw {question.id}")
+    await until_settled(slack, only_held(slack, fault), "the withdrawal's redraws")
+    assert "was withdrawn" in connecting_reply(slack, asked)
+    held.set()
+    await slack.drain()
+    shown = connecting_reply(slack, asked)
+    assert "was withdrawn" in shown and "question_solved" not in shown, shown
+
+
+def only_held(slack: SlackHarness, fault: Fault) -> Callable[[list[OutboxItem], datetime], bool]:
+    """Nothing at work but the calls `fault` holds, among them the edit's redraw of the
+    connecting reply, and nothing due in the outbox."""
+
+    def settled(rows: list[OutboxItem], now: datetime) -> bool:
+        sending = [r.dedupe_key or "" for r in rows if r.status == "sending"]
+        due = [r for r in rows if r.status == "pending" and r.next_attempt_at <= now]
+        at_rest = slack.emu.in_flight == fault.hits and not in_flight_listeners()
+        redrawing = any(k.startswith("question.connected_requoted:") for k in sending)
+        return at_rest and redrawing and not due
+
+    return settled
+
+
+def connecting_reply(slack: SlackHarness, asked: Message) -> str:
+    """The bot's reply in the question's thread that connected Alice with Bob, as it shows."""
+    thread = slack.emu.messages(slack.channel("general"))
+    [reply] = [m for m in thread if m.thread_ts == asked.ts and m.bot_id and "can help" in m.text]
+    return f"{reply.text}\n{reply.blocks}"
