@@ -174,6 +174,13 @@ def text_encoding(path: Path) -> str:
 
 
 def not_utf8(path: Path) -> str:
+    """What a file that would not decode is: one whose byte-order mark says UTF-16 (Excel's
+    "Unicode Text") and that breaks off or holds half a character is damaged, not UTF-8."""
+    if text_encoding(path) == "utf-16":
+        return (
+            f"{path} is damaged UTF-16 text (cut short, or half a character in it): "
+            "save it again from the program that made it (in Excel, as CSV UTF-8)"
+        )
     return f"{path} is not UTF-8 text: save it as UTF-8 (in Excel, as CSV UTF-8)"
 
 

@@ -401,6 +401,9 @@ async def test_a_png_is_not_written_to_a_terminal(
     one_line(err, "a PNG would garble the terminal: add --output FILE.png")
 
 
+DAMAGED = "is damaged UTF-16 text"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "fragments"),
     [
@@ -412,6 +415,11 @@ async def test_a_png_is_not_written_to_a_terminal(
         ("people.yaml", b"people:\n  - name: Jos\xe9\n", ["people.yaml is not UTF-8 text"]),
         ("people.csv", b"email,name\nana@example.com,Ana\xff\n", ["people.csv is not UTF-8 text"]),
         ("people.csv", b'email,name\n"ana@example.com,Ana\n', ["people.csv", "not valid CSV"]),
+        # Excel's "Unicode Text" cut short (an odd byte left), or holding half of a character
+        # outside the BMP: it was said "not UTF-8", though its byte-order mark says UTF-16.
+        ("people.txt", "email\tname\r\nana@example.com\tAna".encode("utf-16")[:-1], [DAMAGED]),
+        ("people.txt", "email\tname\r\n".encode("utf-16") + b"\x00\xd8a\x00", [DAMAGED]),
+        ("people.yaml", "people:\n  - name: Ana\n".encode("utf-16")[:-1], [DAMAGED]),
     ],
 )
 async def test_a_file_that_cannot_be_read_is_one_line_and_nothing_is_imported(
