@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Iterable
 from contextvars import ContextVar
+from datetime import UTC, datetime
 from typing import TextIO
 
 REQUEST_ID: ContextVar[str] = ContextVar("askaround_request_id", default="")
@@ -53,12 +54,22 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-class JsonLines(logging.Formatter):
+class InUtc(logging.Formatter):
+    """Times in UTC, ISO 8601 with milliseconds and `Z`, whatever the host's zone: logging's
+    own is the host's local time with no zone ("2026-12-08 14:55:31,123" on a host in
+    Kiritimati), which an operator comparing replicas' and Slack's times takes for UTC."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        moment = datetime.fromtimestamp(record.created, UTC)
+        return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class JsonLines(InUtc):
     """One JSON object a line, with the Slack request being handled, for log pipelines."""
 
     def format(self, record: logging.LogRecord) -> str:
         entry = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "time": self.formatTime(record),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
@@ -70,7 +81,7 @@ class JsonLines(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
-class WithRequestId(logging.Formatter):
+class WithRequestId(InUtc):
     def format(self, record: logging.LogRecord) -> str:
         line = super().format(record)
         request_id = REQUEST_ID.get()

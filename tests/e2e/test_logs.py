@@ -11,6 +11,7 @@ import pytest
 from bot.runtime.logs import LEVEL_READ_AS_SET, RedactSecrets, configure_logging
 from bot.runtime.runner import Runner
 from tests.e2e.harness import BOT_TOKEN, SIGNING_SECRET, Harness, logging_put_back
+from tests.host_zone import host_in
 
 
 @pytest.fixture
@@ -48,6 +49,35 @@ async def test_debug_logs_of_a_real_exchange_hold_no_secret(
     text = debug_log.getvalue()
     assert "chat.postMessage" in text  # the exchange really was logged
     assert BOT_TOKEN not in text and SIGNING_SECRET not in text
+
+
+@pytest.mark.usefixtures("logs_put_back", "server_in_kiritimati")
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_log_times_are_utc_and_say_so_whatever_the_host_s_zone(fmt: str) -> None:
+    """On a host in Kiritimati (UTC+14), a line logged at 00:55:31.123 UTC on 8 December read
+    "2026-12-08 14:55:31,123" in text, a time with no zone that an operator comparing it
+    with Slack's or another replica's logs takes for UTC; JSON lines said "+1400" and
+    dropped the milliseconds. Both now carry UTC, ISO 8601 with `Z`."""
+    stream = io.StringIO()
+    configure_logging("INFO", (), stream=stream, fmt=fmt)
+    logger = logging.getLogger("askaround.test")
+    record = logger.makeRecord(logger.name, logging.INFO, __file__, 1, "hello", (), None)
+    record.created, record.msecs = 1796691331.123, 123.0  # 2026-12-08T00:55:31.123Z
+    logging.getLogger().handlers[0].handle(record)
+    line = stream.getvalue().strip()
+    if fmt == "json":
+        import json
+
+        assert json.loads(line)["time"] == "2026-12-08T00:55:31.123Z", line
+    else:
+        assert line == "2026-12-08T00:55:31.123Z INFO askaround.test hello", line
+
+
+@pytest.fixture
+def server_in_kiritimati() -> Iterator[None]:
+    """The process's own zone (`TZ`) 14 hours ahead of UTC, as a server's may be."""
+    with host_in("Pacific/Kiritimati"):
+        yield
 
 
 def test_token_shapes_and_configured_secrets_are_masked() -> None:

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.database_independent
 
 BOT_TOKEN = "xoxb-operator"
 # Each line a log record of its own: the text format's time, level and logger first.
-LOG_LINE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ \S+ ")
+LOG_LINE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z [A-Z]+ \S+ ")
 
 
 @asynccontextmanager

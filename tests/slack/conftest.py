@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import time
 import weakref
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
@@ -16,6 +15,7 @@ import pytest_asyncio
 
 from bot.reliability import delivery
 from handlers.dispatch import after_ack
+from tests.host_zone import host_in
 from tests.slack import harness
 from tests.slack.harness import SlackHarness, bot_in_process
 from tests.slack.module_bot import ModuleBot
@@ -36,17 +36,8 @@ def server_in_los_angeles() -> Iterator[None]:
     """The process's own time zone (`TZ`) set to Los Angeles for a test, as a server's may
     be: askaround counts each rule in a person's zone, never the host's, so its tests pass
     alike (docs/testing-log.md, "Time, red-teamed")."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "America/Los_Angeles"
-    time.tzset()
-    try:
+    with host_in("America/Los_Angeles"):
         yield
-    finally:
-        if before is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 @pytest.fixture(autouse=True)
