@@ -123,11 +123,20 @@ class OutboxWorker:
         """Finish the sends in progress (so no row is left half-sent), then stop."""
         self._stopping.set()
         self._nudge.set()
-        if self._task is not None:
-            try:
-                await asyncio.wait_for(self._task, within)
-            except TimeoutError:
-                log.warning("outbox worker did not finish its sends in %ss", within)
+        task = self._task
+        if task is None:
+            return
+        done, _ = await asyncio.wait({task}, timeout=within)
+        if task in done:
+            task.result()  # the worker's own failure, if it had one
+            return
+        log.warning("outbox worker did not finish its sends in %ss", within)
+        # Each send is cancelled too: on Python 3.11 the worker's cancellation can be lost in
+        # its own `wait_for` (the stop's nudge ending it at the same moment), and the worker
+        # would wait on for its sends.
+        for send in (task, *self._sending):
+            send.cancel()
+        await asyncio.wait({task})
 
     def wake(self) -> None:
         """Look for due deliveries now: for a change no commit or NOTIFY tells of (a test's

@@ -88,3 +88,27 @@ async def test_a_send_in_flight_when_its_replica_leaves_waits_out_its_lease(
     held.set()
     await slack.settle()
     await slack.services.inbox.heartbeat()
+
+
+async def test_a_stop_with_no_time_to_finish_ends_the_send_slack_holds(
+    slack: SlackHarness,
+) -> None:
+    """`stop(within=0)` with Bob's welcome held at Slack returns, the send cancelled and
+    its delivery left leased, as the 10 s a real stop gives do once they are up. On Python
+    3.11 it never returned: `asyncio.wait_for`'s cancellation of the worker landed as the
+    stop's own nudge ended the worker's wait, and was lost (docs/testing-log.md, "The
+    reliability core's suspicions, tried"). 30 s only bound a hang; the stop takes none."""
+    bob = slack.user("bob")
+    held = asyncio.Event()
+    fault = slack.emu.faults.add("chat.postMessage", held=held)
+    now = slack.services.clock.now()
+    key = welcome_key(slack.team_id, bob)
+    await slack.services.outbox.once(slack.team_id, WELCOME, {"user": bob}, key=key, at=now)
+    await until_settled(slack, lambda rows, now: fault.hits == 1, "the held welcome")
+    stopping = asyncio.ensure_future(slack.runner.bot.outbox.stop(within=0))
+    done, _ = await asyncio.wait({stopping}, timeout=30)
+    held.set()
+    assert stopping in done, "the stop waited for the send Slack holds"
+    async with slack.services.sessions() as s:
+        [row] = await s.scalars(select(OutboxItem))
+    assert row.status == "sending"  # its lease runs out for a claim to take it back
