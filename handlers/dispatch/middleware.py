@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
@@ -23,6 +25,10 @@ from handlers.dispatch.router import Router
 
 log = logging.getLogger("askaround.slack")
 RATE_LIMITED_KEPT = 64  # minutes remembered, across workspaces, to say each once
+
+# How long after Slack failed to say whose the bot token is it is asked again, in the
+# background: no request waits for that answer but the process's first.
+ASK_AGAIN = timedelta(minutes=1)
 
 
 def request_id(body: dict[str, Any]) -> str:
@@ -53,7 +59,11 @@ class Prepared(AsyncMiddleware):
     """
 
     def __init__(
-        self, kept: KeptInstallations | None = None, *, one_workspace: AsyncWebClient | None = None
+        self,
+        kept: KeptInstallations | None,
+        *,
+        one_workspace: AsyncWebClient | None = None,
+        now: Callable[[], datetime],
     ) -> None:
         self.kept = kept
         # The app's client, with the bot token: what a request's client says of its token may
@@ -63,6 +73,11 @@ class Prepared(AsyncMiddleware):
         # The minutes each workspace was said to be rate limited, newest last: Slack retries
         # a delivery it saw no answer to, and the same minute is news once.
         self.rate_limited: list[tuple[object, object]] = []
+
+        self._now = now
+        self._team: str | None = None
+        self._asking: asyncio.Task[None] | None = None
+        self._failed_at: datetime | None = None
 
     async def async_process(
         self,
@@ -95,13 +110,26 @@ class Prepared(AsyncMiddleware):
 
     async def _ours(self) -> str | None:
         """The workspace of the bot token, run for one workspace; None with OAuth, or when
-        Slack cannot say (the token revoked by an uninstall: its event goes on)."""
-        if self.one_workspace is None:
-            return None
+        Slack cannot say (the token revoked by an uninstall: its event goes on). Asked once
+        before an ack, by the process's first requests; after a failure, at most once a
+        minute (`ASK_AGAIN`) in the background: a request that waited on it waited on a
+        failing Slack's retries and their backoff, every request, for as long as it failed."""
+        if self.one_workspace is None or self._team is not None:
+            return self._team
+        failed_at = self._failed_at
+        if self._asking is None and (failed_at is None or self._now() >= failed_at + ASK_AGAIN):
+            self._asking = asyncio.ensure_future(self._ask(self.one_workspace))
+        if failed_at is None and self._asking is not None:  # the first ask, waited for
+            await asyncio.shield(self._asking)
+        return self._team
+
+    async def _ask(self, client: AsyncWebClient) -> None:
         try:
-            return await team_of(self.one_workspace)
+            self._team = await team_of(client)
         except (SlackApiError, *NETWORK_FAILURES):
-            return None
+            self._failed_at = self._now()
+        finally:
+            self._asking = None
 
     @property
     def name(self) -> str:
@@ -110,7 +138,8 @@ class Prepared(AsyncMiddleware):
 
 def register(router: Router, services: Services) -> None:
     one_workspace = None if services.settings.oauth else router.app.client
-    router.app.use(Prepared(kept_for(router.app), one_workspace=one_workspace))
+    prepared = Prepared(kept_for(router.app), one_workspace=one_workspace, now=services.clock.now)
+    router.app.use(prepared)
 
 
 def _uninstalling(body: dict[str, Any]) -> bool:
