@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Connection, Person
+from storage.models import Connection, Offer, Person
 
 
 async def connections_of(session: AsyncSession, person: Person) -> list[Connection]:
@@ -28,5 +28,17 @@ async def add_connection(session: AsyncSession, person: Person, **fields: Any) -
 
 
 async def delete_connections(session: AsyncSession, ids: Iterable[int]) -> int:
-    result = await session.execute(delete(Connection).where(Connection.id.in_(set(ids))))
+    doomed = set(ids)
+    await entries_removed(session, Connection.id.in_(doomed))
+    result = await session.execute(delete(Connection).where(Connection.id.in_(doomed)))
     return int(getattr(result, "rowcount", 0))
+
+
+async def entries_removed(session: AsyncSession, which: ColumnElement[bool]) -> None:
+    """The connectors' offers made for these entries say so (`Offer.connection_id` 0): their
+    request no longer says it came from their network."""
+    await session.execute(
+        update(Offer)
+        .where(Offer.connection_id.in_(select(Connection.id).where(which)))
+        .values(connection_id=0)
+    )

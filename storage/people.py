@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Row, bindparam, delete, func, or_, select, text, union, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import skills
+from storage import network, skills
 from storage.models import Connection, Person, PersonSkill
 from storage.models.base import utcnow
 from storage.units import dialect_of, execute
@@ -412,6 +412,7 @@ async def forget_person(session: AsyncSession, person: Person) -> None:
     `forget_skills`. The directory's fields
     (title, team, manager, roles) and their routing status stay: the first belong to the
     organisation, and forgetting must never re-enable questions someone opted out of."""
+    await network.entries_removed(session, Connection.person_id == person.id)
     await session.execute(delete(Connection).where(Connection.person_id == person.id))
     person.interests = []
     await session.flush()

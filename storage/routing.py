@@ -64,6 +64,7 @@ class NetworkEntry:
     contact_name: str | None
     topics: tuple[str, ...]
     relationship: str
+    id: int = 0  # its `connections` row (0: not read from one), kept on the offer it makes
 
 
 @dataclass(frozen=True)
@@ -345,6 +346,7 @@ async def load_network(
             c.contact_name,
             tuple(c.topics or ()),
             c.relationship,
+            c.id,
         )
         for query in queries
         for user_id, c in await session.execute(query)

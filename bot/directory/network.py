@@ -137,15 +137,26 @@ async def check_typed_entry(
             check_colleague(found[resolved.colleague_user_id])
 
 
-async def apply_network_entry(s: AsyncSession, person: Person, entry: NetworkInput) -> NetworkEntry:
-    """Add the entry, or update topics and relationship of the same colleague or contact."""
+async def apply_network_entry(
+    s: AsyncSession, person: Person, entry: NetworkInput, *, anew: set[int] | None = None
+) -> NetworkEntry:
+    """Add the entry, or update topics and relationship of the same colleague or contact.
+    With `anew` (the Edit profile modal, its lines replacing the network: the ids of the rows
+    written so far), a row met the first time is written as the line says, as an added one
+    would be, and its id kept in `anew`."""
     entry = await resolve_handle(s, person.team_id, entry)
     if entry.colleague_user_id == person.user_id:
         raise UserError("You are already in your own network.")
     for row in await q.connections_of(s, person):
         if _entry(row).same_target(entry):
-            row.topics = list(entry.topics) or list(row.topics or ())
-            row.relationship = entry.relationship or row.relationship
+            if anew is not None and row.id not in anew:
+                anew.add(row.id)
+                row.contact_name = entry.contact_name
+                row.topics = list(entry.topics)
+                row.relationship = entry.relationship_or_default
+            else:
+                row.topics = list(entry.topics) or list(row.topics or ())
+                row.relationship = entry.relationship or row.relationship
             await s.flush()
             return _entry(row)
     row = await q.add_connection(
@@ -156,4 +167,6 @@ async def apply_network_entry(s: AsyncSession, person: Person, entry: NetworkInp
         topics=list(entry.topics),
         relationship=entry.relationship_or_default,
     )
+    if anew is not None:
+        anew.add(row.id)
     return _entry(row)

@@ -116,6 +116,16 @@ class ProfileEdit:
     kept_levels: frozenset[int] = frozenset()
 
 
+async def _not_kept(
+    s: AsyncSession, team_id: str, old: list[NetworkEntry], edit: ProfileEdit
+) -> list[int]:
+    """The entries the modal's lines no longer name: removed. One still named stays the same
+    row, written anew, so a request it made a colleague a connector for still says it is
+    from their network (`Offer.connection_id`)."""
+    named = [await resolve_handle(s, team_id, entry) for entry in edit.network or ()]
+    return [e.id for e in old if not any(e.same_target(line) for line in named)]
+
+
 class ProfileService:
     """Profiles; a change to declared skills or a network, forget me too, counts up
     `skills_version` (each replica's routing index catches up in place at the next question:
@@ -373,10 +383,11 @@ class ProfileService:
                 await people_q.update_person(s, person, interests=_unique(edit.interests))
             if edit.network is not None:
                 old = await network_entries(s, person)
-                await network_q.delete_connections(s, [e.id for e in old])
+                await network_q.delete_connections(s, await _not_kept(s, team_id, old, edit))
+                written: set[int] = set()
                 for entry in edit.network:
                     await check_typed_entry(s, team_id, entry, old)
-                    await apply_network_entry(s, person, entry)
+                    await apply_network_entry(s, person, entry, anew=written)
             await home.changed(s, team_id, user_id, self._clock.now())
 
     async def who(self, team_id: str, topic: str, viewer: Viewer) -> WhoAnswer:

@@ -50,6 +50,7 @@ async def offer_next(
                 introduction=suggestion.introduction,
                 via_user_id=suggestion.via_user_id,
                 kind=suggestion.kind,
+                connection_id=suggestion.connection_id,
                 rank=position,
                 created_at=now,
             )

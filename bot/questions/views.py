@@ -91,6 +91,8 @@ class OfferView:
     via_user_id: str | None  # who referred them or introduces them: a reason may name them
     dm_channel_id: str | None
     dm_ts: str | None
+    # A connector's network entry they were asked for: 0 once they removed it (None: unknown).
+    connection_id: int | None = None
 
     @classmethod
     def of(cls, offer: Offer) -> OfferView:

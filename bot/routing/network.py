@@ -99,9 +99,11 @@ class Network:
         """The connector's suggestion for the question last passed to `connectors`."""
         entries = self._found.get(user_id, [])
         by_contact: dict[str, list[str]] = defaultdict(list)
+        entry_of: dict[str, int] = {}
         for entry, topic in entries:
             contact = entry.contact_name or name(entry.colleague_user_id or "")
             by_contact[contact].append(topic)
+            entry_of.setdefault(contact, entry.id)
         contact, topics = max(by_contact.items(), key=lambda item: len(item[1]))
         return Suggestion(
             user_id,
@@ -109,4 +111,5 @@ class Network:
             connector_reason(user_id, contact, list(dict.fromkeys(topics))),
             "connector",
             topics=tuple(dict.fromkeys(t for _, t in entries)),
+            connection_id=entry_of[contact] or None,
         )

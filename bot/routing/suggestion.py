@@ -20,3 +20,4 @@ class Suggestion:
     via_user_id: str | None = None
     topics: tuple[str, ...] = ()
     introduction: str = ""  # how the asker is connected to this person, in the asker's words
+    connection_id: int | None = None  # a connector's network entry the reason is about

@@ -85,6 +85,11 @@ FIRST_REQUEST = (
 )
 
 
+FROM_NETWORK = " (from your network, which only you see)"
+# The entry they were asked for, removed since: what it said of their network is no longer so.
+NETWORK_GONE = " (from an entry you have since removed from your network)"
+
+
 def render_offer(
     question: QuestionView,
     offer: OfferView,
@@ -103,7 +108,7 @@ def render_offer(
     reason, _off_hours, _ = offer.reason.partition(OFF_HOURS)
     reason = safe_text(reason, keep=tuple(u for u in (offer.via_user_id,) if u))
     if offer.kind == "connector":
-        reason += " (from your network, which only you see)"
+        reason += NETWORK_GONE if offer.connection_id == 0 else FROM_NETWORK
     if off_hours_now:
         reason += ". It's outside your working hours: no rush, answer when you're back"
     said = [

@@ -66,6 +66,9 @@ class Offer(TeamScoped, Base):
     dm_channel_id: Mapped[str | None] = mapped_column(String(32))
     dm_ts: Mapped[str | None] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(16), default="expert")
+    # A connector's network entry they were asked for (`connections.id`); 0 once they removed
+    # it; None for anyone else, or asked before migration 0039.
+    connection_id: Mapped[int | None]
     rank: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     responded_at: Mapped[datetime | None]

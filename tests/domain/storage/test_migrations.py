@@ -574,3 +574,40 @@ async def test_questions_keep_their_offers_and_kudos_through_their_new_key(
                     assert (await conn.scalar(text("PRAGMA foreign_keys"))) == 1
         finally:
             await engine.dispose()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+async def test_offers_keep_the_network_entry_they_were_made_for(tmp_path: Path, kind: str) -> None:
+    """Migration 0039: offers gain `connection_id`, empty for the offers made before (which
+    entry a connector was asked for was not kept: their request reads as before); the table
+    is not copied (no key changes), and a downgrade drops the column, the offers kept."""
+    if kind == "postgresql":
+        await require_postgres()
+
+    def columns(connection: Connection) -> set[str]:
+        return {str(c["name"]) for c in inspect(connection).get_columns("offers")}
+
+    async with fresh_database(tmp_path, kind) as url:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as conn:
+                await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0038"))
+                question = await _asked(conn, "T1", "msg:C1:1.5")
+                await conn.execute(
+                    text(
+                        "INSERT INTO offers (team_id, question_id, candidate_user_id, score, "
+                        "reason, introduction, status, kind, rank, created_at) VALUES "
+                        "('T1', :id, 'U2', 1.0, 'knows someone who can help', '', 'pending', "
+                        "'connector', 0, CURRENT_TIMESTAMP)"
+                    ),
+                    {"id": question},
+                )
+            assert await upgrade_head(engine) == ("0038", head())
+            async with engine.begin() as conn:
+                offered = await conn.execute(text("SELECT kind, connection_id FROM offers"))
+                assert [tuple(row) for row in offered] == [("connector", None)]
+                await conn.run_sync(lambda c: command.downgrade(alembic_config(c), "0038"))
+                assert "connection_id" not in await conn.run_sync(columns)
+                assert (await conn.scalar(text("SELECT kind FROM offers"))) == "connector"
+        finally:
+            await engine.dispose()

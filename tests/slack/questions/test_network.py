@@ -13,6 +13,7 @@ from bot.workspace_settings.service import CLI
 from slack_emulator import payloads
 from storage.models import Offer, WatchedChannel
 from tests.slack.harness import SlackHarness
+from tests.slack.test_directory import edit_profile_modal
 from tests.slack.test_real_payloads import send
 
 
@@ -292,3 +293,44 @@ async def test_a_guest_of_the_workspace_is_reached_through_nobody(slack: SlackHa
     await slack.command("alice", "/ask", "how should we size kubernetes pods for the api?")
     await slack.settle()
     assert slack.user("carol") not in {o.candidate_user_id for o in await offers(slack)}
+
+
+async def test_a_connector_who_removed_the_entry_is_not_told_it_is_in_their_network(
+    slack: SlackHarness,
+) -> None:
+    """Carol is asked as a connector for her CNCF Slack entry. Saving her Edit profile modal
+    with it still there keeps it the same entry: Alice's edit of the question redraws the
+    request "from your network". Once Carol removes the entry, the next redraw no longer
+    says so: until 8 December it did, for good (docs/testing-log.md, "Small things people
+    type and read, left by the passes of 8 December" and the pass before it)."""
+    carol = slack.user("carol")
+    await slack.command(
+        "carol", "/skills", "network add CNCF Slack about kubernetes, helm as functional"
+    )
+    await slack.settle()
+    slack.services.indexes.invalidate(slack.team_id)
+    bot = f"<@{slack.emu.bot_user_id}>"
+    asked = await slack.post("alice", "general", f"{bot} how should we size kubernetes pods?")
+    await slack.drain()
+    [offer] = [o for o in await offers(slack) if o.candidate_user_id == carol]
+    assert offer.kind == "connector" and offer.connection_id
+    modal = await edit_profile_modal(slack, carol)
+    typed = {"network": {"network": "cncf slack about kubernetes as functional"}}
+    assert (await slack.emu.submit_view(carol, modal.id, typed)).ok
+    await slack.settle()
+    await slack.here.edit_message(slack.user("alice"), asked, f"{bot} how big should pods be?")
+    await slack.drain()
+    assert "(from your network, which only you see)" in request_of(slack, "carol")
+    await slack.command("carol", "/skills", "network remove CNCF Slack")
+    await slack.settle()
+    await slack.here.edit_message(slack.user("alice"), asked, f"{bot} how big should k8s pods be?")
+    await slack.drain()
+    shown = request_of(slack, "carol")
+    assert "k8s pods" in shown and "from your network," not in shown, shown
+    assert "(from an entry you have since removed from your network)" in shown
+
+
+def request_of(slack: SlackHarness, handle: str) -> str:
+    """The request in someone's DM with the bot, as it shows now."""
+    [request] = [m for m in slack.emu.dm_messages(slack.user(handle)) if "Why you" in str(m.blocks)]
+    return str(request.blocks)
