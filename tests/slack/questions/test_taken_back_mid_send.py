@@ -184,8 +184,9 @@ async def test_the_connecting_reply_redrawn_for_an_edit_while_the_question_close
     await until_settled(slack, only_held(slack, fault), "the edit's held redraws")
     assert fault.hits, "no redraw asked Slack for the name"
     fault.times = fault.hits  # from here on Slack answers users.info at once
+    edits = await sending(slack)
     await slack.command("alice", "/ask", f"withdraw {question.id}")
-    await until_settled(slack, only_held(slack, fault), "the withdrawal's redraws")
+    await until_settled(slack, only_held(slack, fault, edits), "the withdrawal's redraws")
     assert "was withdrawn" in connecting_reply(slack, asked)
     held.set()
     await slack.drain()
@@ -193,18 +194,28 @@ async def test_the_connecting_reply_redrawn_for_an_edit_while_the_question_close
     assert "was withdrawn" in shown and "question_solved" not in shown, shown
 
 
-def only_held(slack: SlackHarness, fault: Fault) -> Callable[[list[OutboxItem], datetime], bool]:
+def only_held(
+    slack: SlackHarness, fault: Fault, held: set[str] | None = None
+) -> Callable[[list[OutboxItem], datetime], bool]:
     """Nothing at work but the calls `fault` holds, among them the edit's redraw of the
-    connecting reply, and nothing due in the outbox."""
+    connecting reply (and, given `held`, no delivery sending but those), and nothing due in
+    the outbox."""
 
     def settled(rows: list[OutboxItem], now: datetime) -> bool:
-        sending = [r.dedupe_key or "" for r in rows if r.status == "sending"]
+        sending = {r.dedupe_key or "" for r in rows if r.status == "sending"}
         due = [r for r in rows if r.status == "pending" and r.next_attempt_at <= now]
         at_rest = slack.emu.in_flight == fault.hits and not in_flight_listeners()
         redrawing = any(k.startswith("question.connected_requoted:") for k in sending)
-        return at_rest and redrawing and not due
+        return at_rest and redrawing and not due and held in (None, sending)
 
     return settled
+
+
+async def sending(slack: SlackHarness) -> set[str]:
+    """The keys of the deliveries being sent now."""
+    async with slack.services.sessions() as s:
+        rows = await s.scalars(select(OutboxItem).where(OutboxItem.status == "sending"))
+        return {r.dedupe_key or "" for r in rows}
 
 
 def connecting_reply(slack: SlackHarness, asked: Message) -> str:
