@@ -31,6 +31,7 @@ def _checked(ctx: ApiContext, method: str, text: str | None, blocks: Any, args: 
         ctx.ws.block_kit(method, [f"msg_blocks_too_long: {size:,} characters of text in blocks"])
         raise SlackError("msg_blocks_too_long")
     ctx.ws.block_kit(method, block_kit.message_warnings(text, blocks))
+    ctx.ws.sent(method, "message", {"text": text, "blocks": blocks})
 
 
 def _content(ctx: ApiContext, args: Args, method: str) -> tuple[str, Any, Any]:

@@ -25,6 +25,7 @@ def _view_arg(ctx: ApiContext, args: Args, kind: str, method: str) -> dict[str, 
         code = block_kit.error_code(errors, "invalid_arguments")
         raise a.invalid_blocks(code, ctx.ws.block_kit(method, errors))
     ctx.ws.block_kit(method, block_kit.view_warnings(view))
+    ctx.ws.sent(method, "view", view)
     return dict(view)
 
 

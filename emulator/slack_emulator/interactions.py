@@ -227,7 +227,8 @@ class Interactions:
         )
         delivery = await self._deliverer.deliver("interaction", payload, accepts_response=True)
         answer = delivery.response or {}
-        ws.block_kit("block_suggestion", block_kit.options_errors(answer))
+        if not ws.block_kit("block_suggestion", block_kit.options_errors(answer)):
+            ws.sent("block_suggestion", "options", answer)
         delivery.result = all_options(answer)
         return list(delivery.result)
 

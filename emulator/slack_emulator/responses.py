@@ -142,6 +142,7 @@ class Responder:
             self.ws.block_kit(where, [f"msg_blocks_too_long: {size:,} characters of text"])
             return "msg_blocks_too_long"
         self.ws.block_kit(where, block_kit.message_warnings(text, blocks))
+        self.ws.sent(where, "message", {"text": text, "blocks": blocks})
         replaced = original if isinstance(original, Ephemeral) or _own(original) else None
         if _truthy(body.get("replace_original")) and replaced is not None:
             self.ws.block_kit(where, block_kit.update_warnings(replaced.blocks, blocks))
@@ -219,6 +220,7 @@ def apply_view_response(ws: Workspace, view: View, response: dict[str, Any] | No
             return problems
         ws.block_kit(f"response_action {action}", block_kit.view_warnings(spec))
         assert isinstance(spec, dict)
+        ws.sent(f"response_action {action}", "view", spec)
         try:
             if action == "update":
                 store.update(view, spec)

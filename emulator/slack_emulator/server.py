@@ -177,6 +177,7 @@ class SlackEmulator(TeamApi):
             bot_scopes=self.workspace.bot_scopes,
             enterprise_id=enterprise_id,
         )
+        ws.layout_checks = self.workspace.layout_checks
         for other in self._teams.values():
             if enterprise_id is not None and other.workspace.enterprise_id == enterprise_id:
                 ws.org_peers = other.workspace.org_peers

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from .chat_store import ChatStore
 from .directory import Directory
 from .records import File
 from .view_store import ViewStore
+
+# A second reading of what the app sends, beside Slack's rules (`blocks.py`): given what was
+# sent ("message": its `text` and `blocks`; "view"; "options", an external select's answer)
+# and the payload, the problems it finds. The tests add one (tests/slack/block_kit.py).
+LayoutCheck = Callable[[str, dict[str, Any]], list[str]]
 
 
 class Workspace(Directory):
@@ -78,11 +84,20 @@ class Workspace(Directory):
         # Every layout Slack would refuse (invalid_blocks, invalid_arguments) or warn about (no
         # fallback text), wherever the app sent it: the Web API, a response_url, an ack.
         self.block_kit_problems: list[str] = []
+        # Checks beyond Slack's own, run on each layout Slack accepted (shared by the
+        # emulator's workspaces: `SlackEmulator.add_team`).
+        self.layout_checks: list[LayoutCheck] = []
 
     def block_kit(self, where: str, problems: list[str]) -> list[str]:
         """Note `problems` found in what the app sent to `where`; returns them."""
         self.block_kit_problems.extend(f"{where}: {problem}" for problem in problems)
         return problems
+
+    def sent(self, where: str, kind: str, payload: dict[str, Any]) -> None:
+        """Run `layout_checks` on a layout sent to `where` that Slack accepted; note what
+        they find in `block_kit_problems`, as Slack's own refusals are."""
+        for check in self.layout_checks:
+            self.block_kit(where, check(kind, payload))
 
     @property
     def enterprise(self) -> dict[str, str] | None:

@@ -34,6 +34,7 @@ from slack_emulator import SlackEmulator, TeamApi
 from slack_emulator.clock import REAL_CLOCK, Clock
 from storage import outbox_status
 from tests.databases import migrated_database
+from tests.slack.block_kit import second_reading
 
 ROOT = Path(__file__).parents[2]
 SIGNING_SECRET = "e2e-signing-secret"
@@ -220,7 +221,7 @@ ACK_TIMEOUT_SECONDS = 15.0
 
 def new_emulator(clock: Clock = REAL_CLOCK) -> SlackEmulator:
     """The local Slack the tests' bot is registered with (not started yet)."""
-    return SlackEmulator(
+    emu = SlackEmulator(
         ack_timeout=ACK_TIMEOUT_SECONDS,
         signing_secret=SIGNING_SECRET,
         bot_token=BOT_TOKEN,
@@ -231,6 +232,9 @@ def new_emulator(clock: Clock = REAL_CLOCK) -> SlackEmulator:
         clock=clock,
         bot_scopes=BOT_SCOPES,
     )
+    # Beside Slack's rules, the renderers' tests' own reading of every layout the bot sends.
+    emu.workspace.layout_checks.append(second_reading)
+    return emu
 
 
 @asynccontextmanager

@@ -3,12 +3,14 @@ validate each block and view (text lengths, elements per block, options per menu
 Slack emulator's checker (`slack_emulator.blocks`, the rules each tier-b test's Slack applies
 to what the bot sends: unique block_ids, option and placeholder lengths, an initial option
 among the options, a plain_text_input's initial value within its length…), and `_own_checks`
-adds the rest (empty texts, option values, one primary button in a set, no empty button
-value). The emulator's `formatting` rules check the words themselves (`text_errors`,
-`mrkdwn_errors`): in mrkdwn (a message's `text` too) `&`, `<` and `>` only as markup or
-escaped, escaped once, every `<…>` whole; plain_text shown as sent, so never escaped nor
-marked up: no `code` or *bold* of mrkdwn's, which Slack would show marks and all (a settings
-hint read "`role=kudos a day`"); a mark alone (`Ana*`, `5 * 3`) is a character.
+adds the rest (empty texts, option values, one primary button in a set, no empty button or
+option value, block_id or action_id). The emulator's `formatting` rules check the words
+themselves (`text_errors`, `mrkdwn_errors`): in mrkdwn (a message's `text` too) `&`, `<`
+and `>` only as markup or escaped, escaped once, every `<…>` whole; plain_text shown as sent,
+so never escaped nor marked up: no `code` or *bold* of mrkdwn's, which Slack would show marks
+and all (a settings hint read "`role=kudos a day`"); a mark alone (`Ana*`, `5 * 3`) is a
+character. `second_reading` applies all but the emulator's share to what the bot really
+sends, in every tier-b and end-to-end test.
 Limits: https://docs.slack.dev/reference/block-kit
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from slack_sdk.errors import SlackObjectFormationError
 from slack_sdk.models.blocks import Block, Option
 from slack_sdk.models.views import View
 
@@ -77,6 +80,25 @@ def check_options(options: list[dict[str, Any]]) -> None:
     for raw in options:
         Option(**raw).to_dict()
         _own_checks(raw)
+
+
+def second_reading(kind: str, payload: dict[str, Any]) -> list[str]:
+    """What slack_sdk's models and `_own_checks` find in a message, view or options answer the
+    bot really sent, once the emulator's Slack accepted it: the emulator runs it on each
+    (`Workspace.layout_checks`, added by `tests.e2e.harness.new_emulator`), so every tier-b and
+    end-to-end test holds what the bot sends to the checks the renderers' own tests apply to
+    their largest inputs, with whatever names, words and counts that test's walk made."""
+    try:
+        if kind == "options":
+            check_options(payload.get("options") or [])
+            return []
+        if kind == "view":
+            View(**payload).to_dict()
+        for block in payload.get("blocks") or []:
+            check_block(block)
+    except (AssertionError, SlackObjectFormationError) as error:
+        return [f"[ERROR] a second reading of the {kind}: {error}"]
+    return []
 
 
 def check_block(raw: dict[str, Any]) -> None:

@@ -86,3 +86,27 @@ async def test_a_layout_slack_would_refuse_fails_the_test_that_sent_it(tmp_path:
                 await slack.runner.bot.app.client.chat_postMessage(
                     channel=slack.channel("general"), text="pick", blocks=refused
                 )
+
+
+async def test_a_layout_slack_takes_but_the_renderers_checks_refuse_fails_the_test(
+    tmp_path: Path,
+) -> None:
+    """Beside Slack's rules, what the bot really sends gets the renderers' tests' own
+    reading (`tests/slack/block_kit.second_reading`: slack_sdk's models, one primary button
+    in a set, no empty button value…): a Home tab Slack would publish, with two primary
+    buttons in one actions block, fails the test that published it."""
+    with pytest.raises(AssertionError, match=r"views\.publish.*second reading.*primary"):
+        async with bot_in_process(tmp_path) as slack:
+            both = [
+                {
+                    "type": "button",
+                    "text": {"type": "plain_text", "text": label},
+                    "action_id": label,
+                    "style": "primary",
+                }
+                for label in ("yes", "also yes")
+            ]
+            await slack.runner.bot.app.client.views_publish(
+                user_id=slack.user("alice"),
+                view={"type": "home", "blocks": [{"type": "actions", "elements": both}]},
+            )
