@@ -126,6 +126,12 @@ def _own_checks(raw: Any) -> None:
             if "action_id" not in node:  # an option (a button's value may be 2,000)
                 assert len(node["text"]["text"]) <= OPTION_TEXT, f"option text {node}"
                 assert len(node["value"]) <= OPTION_VALUE, f"option value {node}"
+                assert node["value"], f"an option with an empty value: {node}"
+        for key in ("block_id", "action_id"):
+            # Slack's reference gives only a maximum (255), but an empty id names nothing and
+            # Slack refuses empty strings elsewhere ("must be more than 0 characters")
+            if key in node:
+                assert node[key], f"an empty {key} (leave it out): {node}"
         for key in ("options", "initial_options"):
             if key in node:
                 assert len(node[key]) <= OPTIONS, f"{len(node[key])} {key}"

@@ -857,6 +857,12 @@ def test_every_renderer_is_checked() -> None:
                 ("multi_channels_select", "initial_channels"))),
         ("a blank name in bold", {"text": "x", "blocks": [elements.section("** was thanked")]},
          check_message),
+        ("an option with an empty value", [{"text": {"type": "plain_text", "text": "o"},
+                                            "value": ""}], check_options),
+        ("an empty block_id", {"text": "x", "blocks": [elements.section("x") | {
+            "block_id": ""}]}, check_message),
+        ("an empty action_id", {"text": "x", "blocks": [elements.actions(
+            elements.button("b", ""))]}, check_message),
     ],
 )  # fmt: skip
 def test_the_checks_refuse_what_slack_refuses(name: str, payload: Any, check: Check) -> None:
