@@ -1,20 +1,24 @@
 """The largest and oddest inputs through the real flows, not only through the renderers: a
 colleague whose display name is long, right-to-left and full of emoji, reasons and questions
-at their longest, 120 skills, the most company values at their longest, typed markup. Every
+at their longest (a command's 4,000 characters), 120 skills, 60 network entries, the most
+company values at their longest, 1,000 people tied on a leaderboard, typed markup. Every
 message, view and answer the bot sends on the way is held to Slack's Block Kit rules by the
 harness, which fails the test on anything Slack would refuse or warn of
 (`emu.block_kit_problems`, docs/block-kit-limits.md)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from bot.kudos.rules import MAX_REASON
+from bot.questions.asking import MAX_QUESTION
 from bot.workspace_settings.keys import MAX_VALUES
 from handlers.client.directory import sync_directory
 from storage import people, workspaces
-from storage.models import Offer, Question
+from storage.models import Kudos, Offer, Person, Question
 from tests.slack.harness import SlackHarness
 from tests.slack.kudos.world import give, global_modal, kudos_posts, ledger, submit_modal
 from tests.slack.test_directory import edit_profile_modal
@@ -123,3 +127,99 @@ async def test_a_sync_does_not_count_a_long_name_as_changed_each_time(slack: Sla
     assert user in first.added or user in first.updated, first.summary()
     again = await sync_directory(client, slack.services, slack.team_id)
     assert user not in again.updated, again.summary()
+
+
+# A question as long as a command may ask (bot.questions.asking.MAX_QUESTION, 4,000 typed
+# characters, `&` and `<` among them: Slack sends each as an entity of 4 or 5), where the
+# tests above asked 3,000.
+MARKUP = f"{RTL} 🎉 R&D's <release> & *state* helm "
+LONGEST = ("how do we roll back helm " + MARKUP * 200)[: MAX_QUESTION - 1].strip() + "?"
+
+
+async def test_a_question_of_4000_characters_through_its_whole_walk(slack: SlackHarness) -> None:
+    """The longest question a command may ask, from someone with a long right-to-left name:
+    the requests, I can help, the asker's Home and `/ask mine`, the colleagues' Home tabs, a
+    longer one posted and edited, and Solved. Each message and view keeps Block Kit's rules."""
+    await add_rtl(slack)
+    await slack.command("bob", "/skills", "add helm:5, kubernetes:4")
+    await slack.command("carol", "/skills", "add helm:4")
+    await slack.settle()
+    assert len(LONGEST) == MAX_QUESTION
+    await slack.command("rtl", "/ask", LONGEST)
+    await slack.settle()
+    slack.advance(timedelta(hours=12))  # to the colleagues' working day
+    await slack.drain()
+    await slack.emu.click_button(slack.user("bob"), "I can help")
+    await slack.settle()
+    longer = ("why does helm pin " + MARKUP * 200)[:6000]  # a message is kept to 4,000
+    posted = await slack.post("rtl", "general", f"<@{slack.emu.bot_user_id}> {longer}")
+    await slack.settle()
+    await slack.emu.edit_message(slack.user("rtl"), posted, posted.text.replace("roll", "move"))
+    await slack.settle()
+    await slack.command("rtl", "/ask", "mine")
+    for handle in ("rtl", "bob", "carol"):
+        await slack.emu.open_home(slack.user(handle))
+    await slack.drain()
+    await slack.emu.click_button(slack.user("rtl"), "Solved")
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        assert await s.scalar(select(func.count()).select_from(Question)) == 2
+
+
+async def test_a_network_of_60_long_entries_keeps_block_kits_rules(slack: SlackHarness) -> None:
+    """Someone with a long right-to-left name keeps 60 contacts, each with long typed names
+    and topics, and 4 colleagues: their profile, `/skills` about them, their Home tab and the
+    edit modal, and a question only their network can answer, asked of them as a connector."""
+    rtl = await add_rtl(slack)
+    for i in range(60):
+        contact = f"{RTL} R&D Ops Guild {i:02d} 🎉 of the *distributed* databases"
+        topics = f"kubernetes, zanzibar-{i:02d}-{'x' * 40}"
+        await slack.command("rtl", "/skills", f"network add {contact} about {topics} as functional")
+    for handle in ("alice", "bob", "carol", "maria"):
+        await slack.command("rtl", "/skills", f"network add @{handle} as personal")
+    await slack.settle()
+    await slack.command("rtl", "/skills", "")
+    await slack.command("alice", "/skills", "@rtl")
+    await slack.emu.open_home(rtl)
+    await slack.settle()
+    modal = await edit_profile_modal(slack, rtl)
+    assert "too long to change here" in str(modal.blocks)  # over 3,000 characters
+    slack.services.indexes.invalidate(slack.team_id)
+    await slack.command("alice", "/ask", "how should we size kubernetes pods for the api?")
+    slack.advance(timedelta(hours=12))  # to the colleagues' working day
+    await slack.drain()
+    async with slack.services.sessions() as s:
+        asked = (await s.scalars(select(Offer.candidate_user_id))).all()
+    assert rtl in asked
+
+
+async def test_a_leaderboard_of_1000_tied_long_names_keeps_block_kits_rules(
+    slack: SlackHarness,
+) -> None:
+    """1,000 colleagues with long right-to-left names, each thanked once today for one of the
+    longest values, all tied first: the leaderboards of the month, of all time and of the
+    value, and the Home tabs of a giver and of one of them."""
+    async with slack.services.sessions() as s, s.begin():
+        await workspaces.set_values(s, slack.team_id, VALUES)
+    now = slack.services.clock.now()
+    people_rows = [
+        {"team_id": slack.team_id, "user_id": f"UTIED{i:04d}", "name": f"tied{i}",
+         "real_name": f"{i:04d} {NAME}"[:200], "tz": "Asia/Jerusalem"}
+        for i in range(1000)
+    ]  # fmt: skip
+    kudos_rows = [
+        {"team_id": slack.team_id, "giver_user_id": slack.user("alice"),
+         "receiver_user_id": f"UTIED{i:04d}", "message": REASON, "values": [VALUES[0]],
+         "source": "command", "idempotency_key": f"tied-{i}", "created_at": now}
+        for i in range(1000)
+    ]  # fmt: skip
+    async with slack.services.sessions() as s, s.begin():
+        await s.execute(insert(Person), people_rows)
+        await s.execute(insert(Kudos), kudos_rows)
+    for period in ("top", "top all", f"top #{VALUES[0]}"):
+        await give(slack, "bob", period)
+    for handle in ("alice", "bob"):
+        await slack.emu.open_home(slack.user(handle))
+    await slack.drain()
+    said = slack.emu.ephemerals(slack.user("bob"))[-1].text
+    assert said.endswith("…and 990 more tied at 1 kudos."), said[-300:]
