@@ -96,8 +96,11 @@ def second_reading(kind: str, payload: dict[str, Any]) -> list[str]:
             View(**payload).to_dict()
         for block in payload.get("blocks") or []:
             check_block(block)
-    except (AssertionError, SlackObjectFormationError) as error:
-        return [f"[ERROR] a second reading of the {kind}: {error}"]
+    except (AssertionError, SlackObjectFormationError, TypeError, KeyError) as error:
+        # slack_sdk's models raise TypeError or KeyError on a part they cannot parse (a rich
+        # text date without its timestamp): a problem with the layout all the same, noted
+        # here rather than raised in the emulator's handler of the bot's call
+        return [f"[ERROR] a second reading of the {kind}: {error!r}"]
     return []
 
 
