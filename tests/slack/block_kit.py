@@ -92,10 +92,18 @@ def second_reading(kind: str, payload: dict[str, Any]) -> list[str]:
         if kind == "options":
             check_options(payload.get("options") or [])
             return []
+        blocks = payload.get("blocks") or []
+        parsed: list[Block | None]
         if kind == "view":
-            View(**payload).to_dict()
-        for block in payload.get("blocks") or []:
-            check_block(block)
+            view = View(**payload)
+            view.validate_json()  # its own fields (title, buttons, 1 to 100 blocks), not theirs
+            parsed = list(view.blocks or [])
+        else:
+            parsed = [Block.parse(b) for b in blocks]
+        for raw, block in zip(blocks, parsed, strict=True):
+            assert block is not None and block.type == raw["type"], f"unknown block {raw}"
+            block.to_dict()  # validates the block and every element in it
+        _own_checks(blocks, words=False)
     except (AssertionError, SlackObjectFormationError, TypeError, KeyError) as error:
         # slack_sdk's models raise TypeError or KeyError on a part they cannot parse (a rich
         # text date without its timestamp): a problem with the layout all the same, noted
@@ -116,14 +124,16 @@ def _emulator_checks(blocks: list[dict[str, Any]], limit: int, surface: str) -> 
     assert not errors, errors
 
 
-def _own_checks(raw: Any) -> None:
+def _own_checks(raw: Any, *, words: bool = True) -> None:
+    """The checks slack_sdk's models leave out; with `words`, the formatting rules too (the
+    emulator applies those itself to what the bot sends)."""
     for node in _nodes(raw):
         kind = node.get("type")
         if kind in ("plain_text", "mrkdwn") and "text" in node:
             text = node["text"]
             assert text.strip(), f"an empty {kind} text: {node}"
             assert len(text) <= TEXT_OBJECT, f"a {kind} text of {len(text)} characters"
-            errors = text_errors(node)
+            errors = text_errors(node) if words else []
             assert not errors, errors
         if "value" in node and "text" in node and isinstance(node["text"], dict):
             if "action_id" not in node:  # an option (a button's value may be 2,000)
