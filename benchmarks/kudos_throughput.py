@@ -28,17 +28,26 @@ from benchmarks.emulator_proc import TEAMS
 from benchmarks.machine import RESULTS, command_line, describe, save
 from bot.database_url import normalise_database_url
 from storage.db import create_engine
-from storage.models import Kudos
+from storage.models import Kudos, Person
 
 PEOPLE = 10_000
 DRAIN_LIMIT = 60.0
 
 
 async def ledger_count(database_url: str) -> int:
+    return await row_count(database_url, Kudos)
+
+
+async def people_count(database_url: str) -> int:
+    """The people the directory holds."""
+    return await row_count(database_url, Person)
+
+
+async def row_count(database_url: str, model: type[Kudos] | type[Person]) -> int:
     engine = create_engine(normalise_database_url(database_url))
     try:
         async with engine.connect() as conn:
-            return int((await conn.execute(select(func.count()).select_from(Kudos))).scalar_one())
+            return int((await conn.execute(select(func.count()).select_from(model))).scalar_one())
     finally:
         await engine.dispose()
 
