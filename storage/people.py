@@ -8,7 +8,19 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, func, or_, select, text, union, update
+from sqlalchemy import (
+    ColumnClause,
+    Row,
+    bindparam,
+    delete,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    union,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import network, skills
@@ -115,9 +127,16 @@ def _refuse_long_names(profile: dict[str, Any]) -> dict[str, Any]:
     return profile
 
 
+# A new person's roles and interests (never Slack's) are the model's empty lists, written as
+# SQL constants: as the model's Python default, `list()` was called and encoded as JSON for
+# each row of every profile write, whether the row was new or not, twice a person of a
+# directory sync (docs/benchmarks.md section 10, 8 December 2026).
+_NO_LIST: ColumnClause[Any] = literal_column("'[]'")
+
+
 @cache
 def _upsert_statement(dialect: str, fields: frozenset[str]) -> Any:
-    insert = insert_on(dialect, PEOPLE)
+    insert = insert_on(dialect, PEOPLE).values(roles=_NO_LIST, interests=_NO_LIST)
     return insert.on_conflict_do_update(
         index_elements=[PEOPLE.c.team_id, PEOPLE.c.user_id],
         set_={name: insert.excluded[name] for name in (*sorted(fields), "updated_at")},

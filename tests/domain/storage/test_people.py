@@ -23,6 +23,33 @@ async def test_upsert_profile_inserts_then_updates(
         assert await people.count_people(s, "T1") == 1
 
 
+async def test_a_new_person_has_no_roles_nor_interests_and_a_known_one_keeps_theirs(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """Roles and interests are never Slack's: a person first written from Slack has none
+    (empty lists, as the model's default gives), read back as lists on this database; an
+    upsert of someone who has some leaves them as they are."""
+    async with sessions() as s, s.begin():
+        await people.upsert_profiles(
+            s, "T1", [{"user_id": "U1", "name": "ana"}, {"user_id": "U2", "name": "bo"}]
+        )
+        bo = await people.get_person(s, "T1", "U2")
+        assert bo is not None
+        bo.roles, bo.interests = ["lead"], ["kayaks"]
+    async with sessions() as s, s.begin():
+        await people.upsert_profiles(
+            s, "T1", [{"user_id": "U1", "name": "ana.b"}, {"user_id": "U2", "name": "bo.b"}]
+        )
+    async with sessions() as s:
+        ana, bo = await people.get_person(s, "T1", "U1"), await people.get_person(s, "T1", "U2")
+        assert ana is not None and (ana.name, ana.roles, ana.interests) == ("ana.b", [], [])
+        assert bo is not None and (bo.name, bo.roles, bo.interests) == (
+            "bo.b",
+            ["lead"],
+            ["kayaks"],
+        )
+
+
 async def test_people_are_counted_per_workspace(sessions: async_sessionmaker[AsyncSession]) -> None:
     """Another workspace's people, bots and deactivated users are not counted."""
     async with sessions() as s, s.begin():
