@@ -13,6 +13,8 @@ websocket, or signed over HTTP with `--transport http` (karmabot has no HTTP mod
 time runs from the envelope sent to its ack received; sent → shout-out to the public post
 recorded by the emulator.
 
+- **Start-up** first: askaround's directory catch-up stored, the target quiet; the CPU spent
+  until then is reported apart, never counted as the recognitions'.
 - **One at a time** (N, each sent when the previous shout-out is up): recognitions a second,
   ack p50/p99, sent → public shout-out p50/p99, and CPU per recognition (the target's
   user+system time over the phase / N).
