@@ -108,6 +108,8 @@ _NAMED_SINGLE = re.compile(r"(?<=\S)\s+'(?=\w)(?:[^'?\n]|(?<=\w)'(?=\w))*\?'(?=\
 _CHARACTER_NAMED = re.compile(
     r"\b(a|an|the|literal|single|lone|with|than|near|uses|wants|(?<!\bor )not) \?(?![?\w])"
 )
+# an Armenian clause with its question mark `՞` inside, up to its full stop `։`, a stop or a line
+_ARMENIAN_ASKED = re.compile(r"[^\u0589.!?\n]*\u055e[^\u0589.!?\n]*")
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
 # a greeting's addressee (`hi HR,`, `hey Sam,`) is a name, not the sentence's opening word
@@ -138,6 +140,11 @@ def normalise(text: str) -> str:
     text = _PERSON.sub(" @person ", text)
     text = mentions.BROADCAST.sub(" @here ", text)
     text = _CHANNEL.sub(lambda m: f" #{m.group(1) or 'channel'} ", text)
+    # Armenian marks a question with `՞` on the word it asks about (`Ո՞վ ունի փորձ…`): a `?` that
+    # closes its clause, and its full stop `։` as `.`
+    if "\u055e" in text:
+        text = _ARMENIAN_ASKED.sub(lambda m: m.group(0).replace("\u055e", "").rstrip() + "?", text)
+    text = text.replace("\u0589", ".")
     # Arabic script's question mark (`؟`) asks as `?` does
     text = fold(unescaped(text.replace("\u2019", "'").replace("\u061f", "?")))
     # Greek asks with `;` (its question mark folds to one), after `&amp;` is read as `&`

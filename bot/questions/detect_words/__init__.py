@@ -3,7 +3,7 @@ each feature they show: `asks_for_help` (and `help_languages`; `south_asia_east_
 Persian, Urdu, Bengali, Malay and Swahili; `tagalog_hausa_amharic_tamil` for those four;
 `slavic_baltic_afrikaans_catalan_telugu` for Serbian, Bulgarian, Afrikaans, Catalan, Lithuanian
 and Telugu; `slovak_slovene_estonian_latvian` and `icelandic_albanian_macedonian_basque` for
-those four each),
+those four each; `azerbaijani_georgian_armenian_nepali_welsh` for those five),
 `asks_how`, `question_form`,
 `work`, `social`, `social_words`, `raw_text`, `personal`, `status`, `answered`, and `chat` for the
 word lists `small_talk` reads; `fragments` builds the patterns and holds what several share.

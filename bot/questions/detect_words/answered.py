@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
+    azerbaijani_georgian_armenian_nepali_welsh,
     icelandic_albanian_macedonian_basque,
     slavic_baltic_afrikaans_catalan_telugu,
     slovak_slovene_estonian_latvian,
@@ -174,6 +175,11 @@ ANSWERED_ITSELF = phrases(
     r"\?[^?]*\b(?:" + "|".join(slovak_slovene_estonian_latvian.ANSWERED_ITSELF) + r")\b[^?]*$",
     # and in Icelandic, Albanian, Macedonian and Basque, the same way
     r"\?[^?]*\b(?:" + "|".join(icelandic_albanian_macedonian_basque.ANSWERED_ITSELF) + r")\b[^?]*$",
+    # and in Azerbaijani, Georgian, Armenian, Nepali and Welsh, with no word edge (a Devanagari
+    # word may end in a mark)
+    r"\?[^?]*(?:"
+    + "|".join(azerbaijani_georgian_armenian_nepali_welsh.ANSWERED_ITSELF)
+    + r")[^?]*$",
     # which of two it is, answered by the writer naming one right after (`Is the number from the
     # SoS or our own count? Our own count, sourced to…`), or by what they checked (`…which is
     # it? checked, 47.6`), with no question after it

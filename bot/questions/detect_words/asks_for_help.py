@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
+    azerbaijani_georgian_armenian_nepali_welsh,
     help_languages,
     icelandic_albanian_macedonian_basque,
     slavic_baltic_afrikaans_catalan_telugu,
@@ -15,6 +16,7 @@ from bot.questions.detect_words import (
 from bot.questions.detect_words.fragments import (
     CAUSE,
     CULPRIT,
+    ERROR_RAISED,
     FAULT,
     FAULT_ING,
     FAULTY_THING,
@@ -302,6 +304,9 @@ ASKS_FOR_HELP = phrases(
     # (or stuck in a state: `has anyone seen cert-manager stuck in Pending`)
     rf"{SOMEONE}(?: here| else)?(?: ever)? seen {FAULTY_THING}(?:get |getting )?stuck "
     r"(?:in|on|at)\b",
+    # (or raising an error, pasted or named: `has anyone seen the importer throw `ERR 1042` on…`,
+    # `anyone seen Jenkins return a 502 error`)
+    rf"{SOMEONE}(?: here| else)?(?: ever)? seen {FAULTY_THING}{ERROR_RAISED}",
     rf"{SOMEONE}(?: here| else)?(?: ever)? seen (?:a|an) (?![^?]*\b(?:left|lost|misplaced|"
     r"dropped|forgot|forgotten|belongs?|lying|around|anywhere|somewhere)\b)(?:[\w'.-]+ ){5}",
     # a thing's fault named by its verb asks for the cause (`why does the conveyor jam before the
@@ -416,6 +421,12 @@ ASKS_FOR_HELP = phrases(
     # the same with what it is on between (`pointers on sizing the connection pool appreciated`)
     r"(?:^|(?<=[.!?:] ))(?:any )?(?:pointers|tips|advice|suggestions|recommendations|recs|input) "
     r"(?:on|for|about|re|regarding|to)\b[^.!?]{1,100}\b(?:appreciated|welcome)",
+    # what the writer would be told if the reader knows it (`lmk if you know who the claims
+    # contact is`, `ping me if anyone knows how…`): asked as a statement; `lmk if you need
+    # anything` offers, `lmk if you're in` invites and `lmk if you know when you're back` plans
+    r"(?:lmk|let me know|ping me|dm me|tell me|shout) if (?:you|u|anyone|anybody|someone|any of "
+    r"you|you guys|y'all) (?:happen to )?(?:know|knows|happens to know) (?:who|how|what|where|why|"
+    r"which|whether)\b",
     # experience of doing a kind of thing before (`has anyone localised into Arabic before`);
     # `has anyone sent the deck before Friday?` asks whether it is done
     rf"(?:has|have) {SOMEONE}(?: here)? \w+(?: [\w/.-]+){{0,6}} before\s*(?:[?.!]|$)",
@@ -462,4 +473,5 @@ ASKS_FOR_HELP = phrases(
     *slavic_baltic_afrikaans_catalan_telugu.ASKS_FOR_HELP,
     *slovak_slovene_estonian_latvian.ASKS_FOR_HELP,
     *icelandic_albanian_macedonian_basque.ASKS_FOR_HELP,
+    *azerbaijani_georgian_armenian_nepali_welsh.ASKS_FOR_HELP,
 )

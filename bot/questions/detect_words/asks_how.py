@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
+    azerbaijani_georgian_armenian_nepali_welsh,
     icelandic_albanian_macedonian_basque,
     slavic_baltic_afrikaans_catalan_telugu,
     slovak_slovene_estonian_latvian,
@@ -94,6 +95,15 @@ ASKS_HOW = phrases(
     r"(?:^|(?<=[.!?:,] ))any (?:easy |quick |simple |good )?way (?:to|of)\b",
     # a walkthrough asked for (`can someone walk me through setting up the plate layout`)
     r"walk (?:me|us) through\b",
+    # advice invited on doing a thing (`pointers on running a retro across timezones appreciated`,
+    # `tips for writing label copy welcome`): how to do it, as `how do I…` asks
+    r"(?:pointers|tips|advice|suggestions|input) (?:on|for|about) (?:how to [\w-]+|(?!(?:nothing|"
+    r"something|anything|everything)\b)[\w-]+ing)\b[^.!?]{1,100}\b(?:appreciated|welcome)",
+    # when the cutoff for doing a thing is (`when's the cutoff for sending texts to the printer`,
+    # `when is the deadline to submit receipts`): a rule of the process; `when's the deadline?`
+    # alone asks the date of one named event
+    r"when(?:'s| is) the (?:[\w-]+ )?(?:cutoff|cut-off|deadline|closing date|last day) (?:for "
+    r"[\w-]+ing|to [\w-]+)\b",
     # a fault described, then whether anyone has met it (`…only beeps and doesn't write, anyone
     # seen this before`); a bare `anyone seen this?` under a screenshot shares it
     r"(?<=\w[,.;-] )(?:has |have )?any(?:one|body)(?: else)? (?:seen|hit|run into|had) this"
@@ -505,4 +515,5 @@ ASKS_HOW = phrases(
     *slavic_baltic_afrikaans_catalan_telugu.ASKS_HOW,
     *slovak_slovene_estonian_latvian.ASKS_HOW,
     *icelandic_albanian_macedonian_basque.ASKS_HOW,
+    *azerbaijani_georgian_armenian_nepali_welsh.ASKS_HOW,
 )

@@ -105,6 +105,12 @@ FAULT_ING = (
     r"spiking|smearing|bleeding|blinking|rebooting|disconnecting|desyncing|shimmering|jittering|"
     r"timing out|erroring out|blurring|distorting)"
 )
+# an error a thing raises, pasted (as `code`) or named (`throw `ERR 1042``, `return a 500 error`)
+ERROR_RAISED = (
+    r"(?:throw|throwing|give|giving|return|returning|raise|raising|spit out|spitting out|log|"
+    r"logging) (?:an? |the |this |that |the same )?(?:code|(?:[\w-]+ )?(?:error|exception|"
+    r"warning)s?)\b"
+)
 FAULTY_THING = (
     r"(?![^?.!]*\b(?:always|again|constantly|every single time)\b)(?!(?:he|she|they|you|we|i|"
     r"people|everyone|everybody|every|everything|nobody|no one|someone|somebody|anyone|"

@@ -75,10 +75,12 @@ PERSONAL = phrases(
     r"(?:the|a|my|our|this)|sit in on|hop on (?:the|a))\b",
     # someone's time asked for (`does anyone happen to have 10 min to pair on this?`, `anyone got
     # a few minutes for a call`): a favour; time to help with a thing or explain it asks what
-    # they know (`does anyone have a moment to help me with the pivot table?`)
+    # they know (`does anyone have a moment to help me with the pivot table?`), but not a hand
+    # lent to move or carry a thing (`anyone have 10 min to help me move the plinths`)
     rf"{SOMEONE}(?: (?:happen to|still))? (?:have|has|got) (?:\d+|a few|a couple(?: of)?|five|"
     r"ten|fifteen|twenty|thirty|half an|an|a) ?(?:min|mins|minutes?|secs?|seconds?|moments?|"
-    r"hours?|hrs?)\b(?! (?:to|for) (?:help|explain|show|walk)\b)",
+    r"hours?|hrs?)\b(?! (?:to|for) (?:help(?! (?:me|us) (?:move|carry|lift|shift|unload|load|pack|"
+    r"unpack|set up|stack|haul|hang|put up|take down|clean up|clear out)\b)|explain|show|walk)\b)",
     # the same asked as who is able or free to (`anyone able to swap 12/24 for 12/26?`, `who can
     # float to 5E for 4 hours?`); `anyone able to explain the swap rules?` asks
     rf"(?:is )?{SOMEONE} (?:able|free|willing|around|available|up) (?:to|for) {STAND_IN}|"

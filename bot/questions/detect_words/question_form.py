@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.questions import detect_languages as languages
 from bot.questions.detect_words import (
+    azerbaijani_georgian_armenian_nepali_welsh,
     icelandic_albanian_macedonian_basque,
     slavic_baltic_afrikaans_catalan_telugu,
     slovak_slovene_estonian_latvian,
@@ -34,6 +35,7 @@ INTERROGATIVE_OPENERS = (
     | slavic_baltic_afrikaans_catalan_telugu.INTERROGATIVE_OPENERS
     | slovak_slovene_estonian_latvian.INTERROGATIVE_OPENERS
     | icelandic_albanian_macedonian_basque.INTERROGATIVE_OPENERS
+    | azerbaijani_georgian_armenian_nepali_welsh.INTERROGATIVE_OPENERS
 )
 
 # Words before the real opening of a sentence: `hey all, btw, quick one: how do we …`.

@@ -8,6 +8,7 @@ from bot.questions.detect_words.asks_how import BEST_WAY
 from bot.questions.detect_words.fragments import (
     ASKING_WHO,
     CAUSE,
+    ERROR_RAISED,
     FAULT_ING,
     SOMEONE,
     THOUGHT_CAUSE,
@@ -170,9 +171,13 @@ SOCIAL = phrases(
     r"just wanted to (?:say|give (?:a )?shout ?out|thank)(?![^?]*\?)",
     r"are you (?:all|guys|folks) (?:coming|going|joining|in)",
     r"what are your plans",
-    # (the thing seen stuck or failing asks for the cause: `has anyone seen the print queue stuck on
-    # Pending`)
-    r"has (?:any|some)(?:one|body) seen the(?! (?:[\w.'-]+ ){1,4}?(?:stuck|" + FAULT_ING + r")\b)",
+    # (the thing seen stuck, failing or raising an error asks for the cause: `has anyone seen the
+    # print queue stuck on Pending`, `…seen the driver throw `0x11b``)
+    r"has (?:any|some)(?:one|body) seen the(?! (?:[\w.'-]+ ){1,4}?(?:stuck\b|"
+    + FAULT_ING
+    + r"\b|"
+    + ERROR_RAISED
+    + r"))",
     r"how (?:did|is|was) (?:the|your|it|that|everything|things|our) .{0,30}\bgo(?:ing)?\b",
     r"where(?:'s| is| are) every(?:one|body)",
     r"why (?:is|are) (?:it|the \w+|everyone|everybody|we) so",

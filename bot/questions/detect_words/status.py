@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.questions.detect_words import azerbaijani_georgian_armenian_nepali_welsh
 from bot.questions.detect_words.fragments import phrases
 
 # Asking how things stand, not how they work: `is prod down?`, `any update on my refund?`.
@@ -148,4 +149,6 @@ STATUS = phrases(
     # whether a thing is done or still waiting (`Initech renewal signed? or still with legal?`)
     r"\bor (?:is it |are they |is that |are we )?still (?:with|sitting with|waiting on|waiting for|"
     r"pending|in review|in progress|open|blocked|stuck)\b",
+    # whether a thing is down for everyone, in Welsh (`ydy'r VPN i lawr i bawb?`)
+    *azerbaijani_georgian_armenian_nepali_welsh.STATUS,
 )
