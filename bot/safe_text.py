@@ -17,7 +17,10 @@ something that only reads the same:
   `link_names`) can turn it back into a ping;
 - a link shows its address: `<https://evil.example|click here>` → `https://evil.example`;
 - channel links stay (they notify nobody); anything else in angle brackets, and a stray
-  `<`, `>` or `&`, is escaped and shows as typed (an entity already escaped stays one).
+  `<`, `>` or `&`, is escaped and shows as typed (an entity already escaped stays one);
+- a typed embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) is taken out
+  (`directionless`): an unclosed right-to-left override turned the rest of a list's line
+  around. Right-to-left letters and the marks (U+200E, U+200F) stay.
 
 Text from a modal arrives unescaped (plain text, not Slack's format); the same rules apply,
 so a typed `<!channel>` reads as `@channel` there too.
@@ -50,10 +53,26 @@ _LONE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt);)")
 AT = "@\u2060"  # "@" and a word joiner: shown as "@", never parsed as a mention
 
 
+# Unicode's embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): each
+# turns around or sets apart what follows it until its end, or the end of the line when typed
+# without one. The marks (U+200E, U+200F, U+061C) stay: they are one character wide, set
+# nothing going, and a right-to-left language needs them.
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def directionless(text: str) -> str:
+    """Typed text without the controls that set a direction for what follows them: a
+    right-to-left override (U+202E) in a reason turned the rest of its line around wherever it
+    was listed, the count or the next reason after it too. Right-to-left letters and marks stay
+    as typed; `isolated` sets a right-to-left name apart once it is safe."""
+    return text if text.isascii() else _DIRECTION_CONTROLS.sub("", text)
+
+
 def _plain(text: str) -> str:
     """Text that Slack shows as it is: `&`, `<` and `>` escaped as Slack asks (an entity Slack
     escaped already stays one: text in Slack's form and text stored as typed read alike), a
-    bare `@here` kept from parsing."""
+    bare `@here` kept from parsing, no direction control typed in it (`directionless`)."""
+    text = directionless(text)
     if "&" in text:
         text = _LONE_AMPERSAND.sub("&amp;", text)
     escaped = text.replace("<", "&lt;").replace(">", "&gt;")
@@ -121,7 +140,7 @@ def plain_text(text: str) -> str:
     backticks), `&lt;` `&gt;` `&amp;` as the characters."""
     parts = _CODE.split(_TOKEN.sub(_plain_token, text))
     text = "".join(part if n % 2 else _unmarked(part) for n, part in enumerate(parts))
-    return unescaped(text)
+    return unescaped(directionless(text))
 
 
 def quoted(text: str, limit: int | None = None, *, one_line: bool = False) -> str:

@@ -88,3 +88,20 @@ async def test_kudos_on_a_reply_deep_in_a_long_thread_gives_its_words(slack: Sla
     await slack.settle()
     (kudos,) = await ledger(slack)
     assert kudos.receiver_user_id == slack.user("bob") and kudos.message == said
+
+
+async def test_a_typed_direction_override_turns_around_nothing_after_it(
+    slack: SlackHarness,
+) -> None:
+    """A right-to-left override (U+202E) typed in a reason turned the rest of its line around
+    wherever the reason was listed (the shout-out, `/kudos @bob`); it and the other
+    embeddings and isolates reach Slack's text no more (the bot's own isolates around a
+    right-to-left name stay, closed), and Hebrew typed in it still does, with its mark."""
+    await give(slack, "alice", "@bob for \u202efixing the build\u2067 and שלום\u200f thanks")
+    await give(slack, "maria", "@bob")
+    [shoutout] = kudos_posts(slack, "general")
+    quote = shoutout.blocks[0]["text"]["text"]
+    for said in (shoutout.text, quote, ephemeral_text(slack, "maria")):
+        assert not any(0x202A <= ord(c) <= 0x202E or c in "\u2066\u2067" for c in said), said
+        assert said.count("\u2068") == said.count("\u2069")  # only `isolated`'s, closed
+        assert "fixing the build and שלום\u200f thanks" in said, said
