@@ -18,9 +18,10 @@ something that only reads the same:
 - a link shows its address: `<https://evil.example|click here>` → `https://evil.example`;
 - channel links stay (they notify nobody); anything else in angle brackets, and a stray
   `<`, `>` or `&`, is escaped and shows as typed (an entity already escaped stays one);
-- a typed embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) is taken out
-  (`directionless`): an unclosed right-to-left override turned the rest of a list's line
-  around. Right-to-left letters and the marks (U+200E, U+200F) stay.
+- a typed embedding or override (U+202A–U+202E) is taken out, and an isolate (U+2066–U+2069)
+  unless closed on its line, as `isolated` writes one (`directionless`): an unclosed
+  right-to-left override turned the rest of a list's line around. Right-to-left letters and
+  the marks (U+200E, U+200F) stay.
 
 Text from a modal arrives unescaped (plain text, not Slack's format); the same rules apply,
 so a typed `<!channel>` reads as `@channel` there too.
@@ -53,19 +54,42 @@ _LONE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt);)")
 AT = "@\u2060"  # "@" and a word joiner: shown as "@", never parsed as a mention
 
 
-# Unicode's embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): each
-# turns around or sets apart what follows it until its end, or the end of the line when typed
-# without one. The marks (U+200E, U+200F, U+061C) stay: they are one character wide, set
-# nothing going, and a right-to-left language needs them.
-_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Unicode's embeddings and overrides (LRE RLE PDF LRO RLO), and its isolates (LRI RLI FSI, and
+# PDI that ends one): each turns around or sets apart what follows it until its end, or the end
+# of the line when typed without one. The marks (U+200E, U+200F, U+061C) stay: they are one
+# character wide, set nothing going, and a right-to-left language needs them.
+_EMBEDDINGS = re.compile("[\u202a-\u202e]")
+_ISOLATES = re.compile("[\u2066-\u2069\n\u2029]")
+_OPEN_ISOLATE = "\u2066\u2067\u2068"
 
 
 def directionless(text: str) -> str:
-    """Typed text without the controls that set a direction for what follows them: a
-    right-to-left override (U+202E) in a reason turned the rest of its line around wherever it
-    was listed, the count or the next reason after it too. Right-to-left letters and marks stay
-    as typed; `isolated` sets a right-to-left name apart once it is safe."""
-    return text if text.isascii() else _DIRECTION_CONTROLS.sub("", text)
+    """Typed text whose direction controls turn nothing around beyond it: a right-to-left
+    override (U+202E) in a reason turned the rest of its line around wherever it was listed,
+    the count or the next reason after it too. Embeddings and overrides are taken out; an
+    isolate stays only closed on its own line (as `isolated` writes one), else it is taken out.
+    Right-to-left letters and marks stay as typed."""
+    if text.isascii():
+        return text
+    text = _EMBEDDINGS.sub("", text)
+    if not any(c in _OPEN_ISOLATE or c == _END_ISOLATE for c in _ISOLATES.findall(text)):
+        return text
+    dropped: set[int] = set()
+    opened: list[int] = []
+    for match in _ISOLATES.finditer(text):
+        at, char = match.start(), match.group()
+        if char in _OPEN_ISOLATE:
+            opened.append(at)
+        elif char == _END_ISOLATE:
+            if opened:
+                opened.pop()
+            else:
+                dropped.add(at)
+        else:  # a line ends: so does every isolate still open on it
+            dropped.update(opened)
+            opened.clear()
+    dropped.update(opened)
+    return "".join(c for n, c in enumerate(text) if n not in dropped)
 
 
 def _plain(text: str) -> str:
@@ -196,6 +220,7 @@ def isolated(name: str) -> str:
     """A name written right to left (Hebrew, Arabic) set apart from the words around it, so
     the count after it in a leaderboard stays after it (`عمر · 3` was shown `3 · عمر`) and a
     sentence it opens stays left to right; any other name as it is."""
+    name = directionless(name)  # a typed control turns nothing around in it, nor after it
     if not name.isascii() and any(
         unicodedata.bidirectional(c) in ("R", "AL") for c in _RIGHT_TO_LEFT_BLOCKS.findall(name)
     ):

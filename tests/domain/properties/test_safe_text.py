@@ -11,7 +11,16 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bot.safe_text import AT, clip, isolated, plain_text, quoted, safe_text, whole_characters
+from bot.safe_text import (
+    AT,
+    clip,
+    directionless,
+    isolated,
+    plain_text,
+    quoted,
+    safe_text,
+    whole_characters,
+)
 from tests.domain.properties import FEWER, MANY
 from tests.domain.properties.strategies import ANY_TEXT, SLACK_TOKENS, USER_IDS, WORDS
 
@@ -259,5 +268,18 @@ def test_every_character_written_right_to_left_is_set_apart_and_no_other() -> No
     assert len(right_to_left) > 2_000
     assert [c for c in right_to_left if isolated(f"ok {c}") == f"ok {c}"] == []
     assert [c for c in right_to_left if isolated(c) != f"\u2068{c}\u2069"] == []
-    assert isolated("".join(others)) == "".join(others)
+    typed = "".join(others)
+    kept = directionless(typed)  # typed direction controls out, but for a closed isolate
+    assert isolated(typed) == kept
+    assert set(typed) - set(kept) <= set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067")
     assert isolated("\u064b\u0660 café 東京 👩🏽‍💻") == "\u064b\u0660 café 東京 👩🏽‍💻"
+
+
+def test_a_typed_direction_control_turns_nothing_around_after_its_text() -> None:
+    """Overrides and embeddings go; an isolate stays only closed on its own line, as
+    `isolated` writes one; the marks and right-to-left letters stay."""
+    assert directionless("a\u202eb\u202cc") == "abc"
+    assert directionless("\u2068שלום\u2069 x \u2067y") == "\u2068שלום\u2069 x y"
+    assert directionless("\u2069a\u2066b\nc\u2069") == "ab\nc"
+    assert directionless("שלום\u200f!") == "שלום\u200f!"
+    assert safe_text("\u202eevil") == "evil"
