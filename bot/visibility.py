@@ -212,10 +212,14 @@ def may_be_named(
 def may_see_report(
     viewer: Viewer, manager_user_id: str, *, admin: bool, org: frozenset[str] | set[str]
 ) -> bool:
-    """Whether `viewer` may read the team report of `manager_user_id`.
+    """Whether `viewer` may read the team report of `manager_user_id` of a week.
 
-    A manager sees their own org: their own report, and that of any manager below them
-    (`org` is everyone below the viewer). Admins see anyone's. Nobody else sees any, and
+    A manager sees their own org: their own report, and that of any manager below them in
+    the week reported on (`org` is everyone below the viewer at some moment of that week,
+    `storage.team_history`): a manager who moved under them is theirs from the move on, and
+    the weeks before stay with the org they were in then (until 8 December the chart of now
+    decided, and a manager moved under someone showed them the kudos and help of their team
+    while it reported to someone else). Admins see anyone's. Nobody else sees any, and
     nobody who `left` the workspace: an Enterprise Grid organisation shows a person one Home
     tab across its workspaces, so one removed from a workspace may still press *Full report*
     on the tab that workspace published, and the org chart still names them its manager.

@@ -294,18 +294,29 @@ class DigestService:
             below = await q.team_members(s, team_id, viewer_user_id, with_departed=True)
             org = {p.user_id for p in below}
             left = viewer is not None and viewer.deactivated
+            week = wanted.at(self._now(), manager.tz) if manager else None
+            org_then = org
+            if manager is not None and week is not None and not own and not admin:
+                # Whose week it is: the org of that week (`storage.team_history`), not of now.
+                window = week.window(manager.tz)
+                during = await history.team_during(s, team_id, viewer_user_id, *window)
+                org_then = {p.user_id for p, _ in during}
             if not visibility.may_see_report(
-                visibility.person(viewer_user_id, left=left), target, admin=admin, org=org
+                visibility.person(viewer_user_id, left=left), target, admin=admin, org=org_then
             ):
                 if left:
                     raise UserError(NO_LONGER_HERE)
+                if target in org and week is not None:
+                    raise UserError(
+                        f"<@{target}> was not in your org in {week.label}: you can see a "
+                        "report of a manager below you for the weeks they were."
+                    )
                 if not org:  # no report of their own to speak of
                     raise UserError(f"{NOT_A_MANAGER} {ANYONES}.")
                 raise UserError(
                     f"You can see the reports of your own org only: yours and those of managers "
                     f"below you. <@{target}> is not one of them; {ANYONES}."
                 )
-            week = wanted.at(self._now(), manager.tz) if manager else None
             nobody = UserError(
                 (ADMIN_NOT_A_MANAGER if admin else NOT_A_MANAGER)
                 if own

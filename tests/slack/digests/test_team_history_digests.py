@@ -8,11 +8,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import update
 
 from bot.directory.import_files import RawRow
 from bot.directory.importer import ImportReport, import_people
 from handlers.client.directory import SlackResolver, directory_client
 from storage import team_history
+from storage.models import Person
 from tests.slack.digests.conftest import MONDAY_W48, W47_THU, give_directly
 from tests.slack.digests.test_report import report
 from tests.slack.digests.world import blocks_text, digests, run_digests
@@ -179,3 +181,28 @@ async def test_team_history_the_weeks_before_are_of_who_was_in_the_team_then(
     # Dev's W46 has Erin and her kudos.
     said = await report(company, "dev", "2026-W46")
     assert "Erin Quist, from Dev Patel: the incident write-up" in said, said
+
+
+async def test_team_history_a_manager_moved_under_another_is_theirs_from_the_move_on(
+    company: SlackHarness,
+) -> None:
+    """Bob moves from Maria's org to Dev's as W48 begins: Dev reads Bob's report of W48 (Bob's
+    team in his org) but not of W47, when Carol was thanked in Maria's org (it showed Dev
+    "Carol Diaz, from Alice Martin: the on-call handover"); Maria still reads Bob's W47,
+    which was in hers, and not W48. A week the move is in is both orgs'. Dev is no admin here
+    (an admin reads anyone's report)."""
+    async with company.services.sessions() as s, s.begin():
+        await s.execute(
+            update(Person).where(Person.user_id == company.user("dev")).values(roles=[])
+        )
+    await reports_to(company, MONDAY_W48, bob="dev")
+    company.services.clock.freeze(MONDAY_W48 + timedelta(hours=12))
+    said = await report(company, "dev", "2026-W47 @bob")
+    assert "on-call handover" not in said and "Bob Chen's team" not in said, said
+    assert "was not in your org in 2026-W47" in said, said
+    said = await report(company, "dev", "this week @bob")
+    assert "Bob Chen's team (2 people)" in said, said
+    said = await report(company, "maria", "2026-W47 @bob")
+    assert "Carol Diaz, from Alice Martin: the on-call handover" in said, said
+    said = await report(company, "maria", "this week @bob")
+    assert "Bob Chen's team" not in said, said
