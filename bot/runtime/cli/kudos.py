@@ -93,7 +93,7 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from bot import mentions
     from bot.kudos.service import KudosService
     from bot.runtime.cli.database import migrated
-    from bot.safe_text import plain_text, quoted
+    from bot.safe_text import one_line, plain_text, quoted
     from bot.workspace_settings.service import CLI, CLI_SHOWN
     from storage.db import create_sessions
     from storage.people import display_names
@@ -122,9 +122,9 @@ async def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         for line in lines:
             e = line.entry
             # The modal's reason field takes line breaks; each kudos keeps one line.
-            why = " ".join((line.reason or "").split()) or "(no reason given)"
+            why = one_line(line.reason or "") or "(no reason given)"
             # As Slack shows it, on the line.
-            said = " ".join(plain_text(mentions.named(e.message, names)).split())
+            said = one_line(plain_text(mentions.named(e.message, names)))
             by = CLI_SHOWN if line.by == CLI else names.get(line.by, line.by)  # as Slack says
             print(
                 f"{line.at:%Y-%m-%d %H:%M} UTC  kudos {e.id}  by {by}  "
